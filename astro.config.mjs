@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+/**
+ * Two settings decide where the site lives:
+ * - BASE_PATH: the sub-path it is served under (default "/"), e.g. "/explainer/".
+ * - SITE_URL: the public origin (e.g. "https://example.org"); canonical and social URLs are
+ *   omitted when it is unset, never guessed.
+ */
+const base = process.env.BASE_PATH || '/';
+const site = process.env.SITE_URL || undefined;
+
+export default defineConfig({
+  output: 'static',
+  site,
+  base,
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  // Styles of components used inside MDX are inlined unhashed otherwise and then blocked by the
+  // CSP (astro7-notes §1.5, gap A): always emit stylesheets as files.
+  build: { inlineStylesheets: 'never', format: 'directory' },
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

@@ -1,0 +1,151 @@
+/**
+ * The scroll controller: the page's only scroll/intersection user. One scrollama instance; on
+ * step enter it reads the step's serialised Scene and draws it in the live figure; progress draws
+ * new routes; the URL follows with history.replaceState. Marks the page live once it runs.
+ */
+import scrollama from 'scrollama';
+import { cameraFor, clampBox, type Insets } from '../lib/geo/camera.ts';
+import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
+import { scaleBar } from '../lib/marks/sizes.ts';
+import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
+import type { Atlas, Scene } from '../lib/scene/types.ts';
+import { drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
+
+const WIDE = '(min-width: 64rem)';
+/** Trigger line as a share of the viewport height: the same figure CSS uses for scroll-margin-top. */
+const TRIGGER = { wide: 0.5, narrow: 0.6 } as const;
+/** On phones the text card covers the lower part of the figure and the key the top. */
+const PHONE_INSETS: Insets = { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 };
+const WIDE_INSETS: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
+
+function start(): void {
+  const figure = document.querySelector<HTMLElement>('[data-live-figure]');
+  const svg = figure?.querySelector<SVGSVGElement>('svg.map');
+  const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
+  if (!figure || !svg || steps.length === 0) return;
+  const atlas = JSON.parse(figure.dataset.atlas ?? '{}') as Atlas;
+  const panel = figure.querySelector<HTMLElement>('[data-panel]');
+  const key = figure.querySelector<HTMLElement>('.figure-key');
+  const announcer = figure.querySelector<HTMLElement>('[data-announcer]');
+  const scaleLine = figure.querySelector<HTMLElement>('.scale-bar-line');
+  const scaleLabel = figure.querySelector<HTMLElement>('.scale-bar-label');
+  const wide = matchMedia(WIDE);
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)');
+  const index = new Map(steps.map((el, i) => [el, i]));
+
+  let activeIndex = -1;
+  let activeScene: Scene | null = null;
+  let progressive: string[] = [];
+
+  const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
+  const insets = () => (wide.matches ? WIDE_INSETS : PHONE_INSETS);
+  const target = (scene: Scene) => {
+    const { width, height } = svg.getBoundingClientRect();
+    return clampBox(cameraFor(wide.matches ? scene.camera : scene.phoneCamera, width / Math.max(1, height), insets()), atlas.limits);
+  };
+  const updateScale = () => {
+    if (!scaleLine || !scaleLabel) return;
+    const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, currentBox(svg)));
+    scaleLine.style.width = `${bar.px}px`;
+    scaleLabel.textContent = `${bar.km.toLocaleString('en-GB')} km`;
+  };
+
+  function activate(i: number, how: { fromPrevious: boolean }): void {
+    const el = steps[i];
+    if (!el || i === activeIndex) return;
+    const scene = JSON.parse(el.dataset.scene ?? 'null') as Scene | null;
+    if (!scene) return;
+    const animate = motion();
+    progressive = progressiveRoutes(scene, activeScene, { fromPrevious: how.fromPrevious, motion: animate });
+    // Progress events may come before the enter event, or not at all after a jump: start from
+    // where this one step stands now (one measurement per step change, not per frame).
+    const drawn: Record<string, number> = {};
+    const now = drawnAt(progressOf(el));
+    for (const id of progressive) drawn[id] = now;
+    if (now >= 1) progressive = [];
+    const marks = sceneToMarks(scene, atlas);
+    drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
+    flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
+    // Timeline, chart and legend: the step's own build-time drawing of the same marks.
+    const staticFigure = el.querySelector('[data-static-figure]');
+    if (panel) panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
+    const legend = staticFigure?.querySelector('.legend');
+    const oldLegend = key?.querySelector('.legend');
+    if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
+    figure!.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
+    svg!.setAttribute('aria-label', scene.alt);
+    if (announcer) announcer.textContent = scene.alt;
+    for (const s of steps) s.classList.toggle('is-active', s === el);
+    document.documentElement.dataset.activeStep = scene.step;
+    figure!.dataset.step = scene.step;
+    if (location.hash !== `#${scene.step}`) history.replaceState(history.state, '', `#${scene.step}`);
+    activeIndex = i;
+    activeScene = scene;
+  }
+
+  /** How far the trigger line has travelled through a step, 0…1. */
+  function progressOf(el: HTMLElement): number {
+    const r = el.getBoundingClientRect();
+    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+    return Math.min(1, Math.max(0, (line - r.top) / Math.max(1, r.height)));
+  }
+
+  /** The step whose box crosses the trigger line now (one pass, at start-up and after jumps only). */
+  function stepAtTrigger(): number {
+    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+    return steps.findIndex((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top <= line && r.bottom > line;
+    });
+  }
+
+  const scroller = scrollama();
+  scroller
+    .setup({ step: steps, offset: wide.matches ? TRIGGER.wide : TRIGGER.narrow, progress: true })
+    .onStepEnter(({ element, direction }) => {
+      const i = index.get(element as HTMLElement) ?? -1;
+      activate(i, { fromPrevious: direction === 'down' && i === activeIndex + 1 });
+    })
+    .onStepProgress(({ element, progress }) => {
+      if (index.get(element as HTMLElement) !== activeIndex || progressive.length === 0) return;
+      const f = drawnAt(progress);
+      for (const id of progressive) setRouteDrawn(svg, id, Math.max(routeDrawn(svg, id), f));
+      if (f >= 1) progressive = [];
+    });
+
+  const settle = () => {
+    const i = stepAtTrigger();
+    if (i >= 0) activate(i, { fromPrevious: false });
+  };
+  wide.addEventListener('change', () => {
+    // scrollama 3.2's runtime has offset(x); its index.d.ts names a method that does not exist (astro7-notes §5.1).
+    (scroller as unknown as { offset(x: number): unknown }).offset(wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+  });
+  reduce.addEventListener('change', () => {
+    if (activeScene) flyTo(svg, target(activeScene), 0, updateScale);
+  });
+  // Resize and rotation: redraw the same state without animation.
+  new ResizeObserver(() => {
+    if (!activeScene) return;
+    flyTo(svg, target(activeScene), 0, updateScale);
+    for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
+  }).observe(svg);
+  // A jump (contents link, back/forward to another #step): show that step's end state at once.
+  addEventListener('hashchange', () => requestAnimationFrame(() => { activeIndex = -1; settle(); progressive = []; }));
+
+  document.documentElement.classList.add('live');
+  settle();
+  if (activeIndex < 0) {
+    activeScene = JSON.parse(steps[0]!.dataset.scene ?? 'null') as Scene | null;
+    if (activeScene) setCamera(svg, target(activeScene));
+    updateScale();
+  }
+}
+
+try {
+  start();
+} catch (error) {
+  // The static figures stay; never leave a half-live page.
+  document.documentElement.classList.remove('live');
+  throw error;
+}

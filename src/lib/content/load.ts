@@ -1,0 +1,131 @@
+/** Reads the content directory from disk and checks it, returning the catalog and chapters or every problem with file:line:column. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { dataFiles, type Catalog } from './schemas.ts';
+import { checkTexts, type CheckResult, type ContentTexts, type DataName } from './checker.ts';
+import { formatDiagnostic } from './diagnostics.ts';
+import type { ChapterDoc } from './chapters.ts';
+
+export type { Diagnostic } from './diagnostics.ts';
+export type { ChapterDoc, StepDoc } from './chapters.ts';
+export type { CheckResult } from './checker.ts';
+export { formatDiagnostic };
+
+/** The content directory as an absolute path: env `CONTENT_DIR` (absolute or relative to the working directory), else `content/`. */
+export function resolveContentDir(env: Record<string, string | undefined> = process.env): string {
+  const dir = env.CONTENT_DIR?.trim();
+  return path.resolve(process.cwd(), dir ? dir : 'content');
+}
+
+/** A path as diagnostics show it: relative to the working directory, or absolute when that is shorter (a directory outside the project). */
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && rel.length <= abs.length ? rel.split(path.sep).join('/') : abs;
+}
+
+function readText(abs: string): string | null {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function chapterFileNames(chaptersDir: string, mdx = true): string[] | null {
+  try {
+    return readdirSync(chaptersDir, { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.mdx') === mdx)
+      .map((d) => d.name);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads every data file and chapter of `dir` (missing files become nulls for the checker to report). */
+function readContent(dir: string): ContentTexts {
+  const data = {} as ContentTexts['data'];
+  for (const name of Object.keys(dataFiles) as DataName[]) {
+    const abs = path.join(dir, dataFiles[name].file);
+    data[name] = { file: displayPath(abs), text: readText(abs) };
+  }
+  const chaptersAbs = path.join(dir, 'chapters');
+  const names = chapterFileNames(chaptersAbs);
+  return {
+    data,
+    chaptersDir: displayPath(chaptersAbs),
+    chapters:
+      names?.map((name) => {
+        const abs = path.join(chaptersAbs, name);
+        return { file: displayPath(abs), name, text: readText(abs) ?? '' };
+      }) ?? null,
+    otherChapterFiles: (chapterFileNames(chaptersAbs, false) ?? []).map((name) => displayPath(path.join(chaptersAbs, name))),
+  };
+}
+
+/**
+ * Checks the content directory `dir`: every data file and chapter, with each problem located at
+ * file:line:column. Pure apart from reading files; never throws for bad content.
+ */
+export function checkContent(dir: string): CheckResult {
+  const abs = path.resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    return {
+      catalog: null,
+      chapters: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          file: displayPath(abs),
+          line: 1,
+          column: 1,
+          field: 'content directory',
+          message: 'the content directory does not exist',
+          expected: 'a directory with the data files and chapters/',
+          suggestion: 'run from the project root, or set CONTENT_DIR to the content directory',
+        },
+      ],
+    };
+  }
+  return checkTexts(readContent(abs));
+}
+
+/** Modification times and sizes of the content files, to notice edits (e.g. under `astro dev`). */
+function fingerprint(dir: string): string {
+  const parts: string[] = [];
+  const add = (p: string): void => {
+    try {
+      const s = statSync(p);
+      parts.push(`${p}:${s.mtimeMs}:${s.size}`);
+    } catch {
+      parts.push(`${p}:-`);
+    }
+  };
+  for (const { file } of Object.values(dataFiles)) add(path.join(dir, file));
+  const chapters = path.join(dir, 'chapters');
+  add(chapters);
+  for (const name of chapterFileNames(chapters) ?? []) add(path.join(chapters, name));
+  return parts.join('|');
+}
+
+const memo = new Map<string, { key: string; story: { catalog: Catalog; chapters: ChapterDoc[] } }>();
+
+/**
+ * The checked story: the catalog and the chapters sorted by `order`. Throws an Error listing every
+ * error diagnostic (one formatted line each) when the content has errors. Memoised per directory
+ * (re-checked when a content file changes).
+ */
+export function loadStory(dir: string = resolveContentDir()): { catalog: Catalog; chapters: ChapterDoc[] } {
+  const abs = path.resolve(dir);
+  const key = fingerprint(abs);
+  const cached = memo.get(abs);
+  if (cached && cached.key === key) return cached.story;
+  const result = checkContent(abs);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !result.catalog) {
+    const lines = errors.map(formatDiagnostic);
+    throw new Error(`content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+  }
+  const story = { catalog: result.catalog, chapters: result.chapters };
+  memo.set(abs, { key, story });
+  return story;
+}

@@ -1,0 +1,270 @@
+/**
+ * sceneToMarks: the one description of what a Scene draws (paths, points, labels, timeline,
+ * chart), in map units or panel units. The build-time SVG and the browser renderer both draw it.
+ */
+import type { Atlas, AtlasFigure, Scene, XY } from '../scene/types.ts';
+
+export interface RouteLegMark {
+  d: string;
+  unverified: boolean;
+  /** Length of this leg in map units. */
+  length: number;
+  /** Distance along the route where this leg starts, in map units. */
+  start: number;
+}
+
+export interface ArrowMark {
+  x: number;
+  y: number;
+  /** Direction of travel in degrees (SVG rotation: 0 = east, 90 = south). */
+  angle: number;
+  /** Fraction of the route at which the arrow sits; shown once the route is drawn that far. */
+  at: number;
+}
+
+export interface RouteMark {
+  id: string;
+  mode: 'land' | 'air' | 'sea';
+  label: string;
+  length: number;
+  drawn: number;
+  legs: RouteLegMark[];
+  arrows: ArrowMark[];
+  labelAt: { x: number; y: number };
+}
+
+export interface PointMark {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  role: 'place' | 'waypoint';
+}
+
+export interface AreaMark {
+  id: string;
+  d: string;
+  role: 'place' | 'event';
+  name: string;
+  status: string | null;
+}
+
+export interface LabelMark {
+  id: string;
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'end' | 'middle';
+  role: 'place' | 'route' | 'country' | 'event';
+}
+
+export type ActorGroup = 'israel' | 'us' | 'iran-allies' | 'other';
+
+export interface TimelineItemMark {
+  id: string;
+  x: number;
+  y: number;
+  title: string;
+  date: string;
+  actor: string;
+  group: ActorGroup;
+  status: string;
+  highlighted: boolean;
+}
+
+export interface TimelineMark {
+  width: number;
+  height: number;
+  ticks: { label: string; x: number }[];
+  items: TimelineItemMark[];
+}
+
+export interface ChartRowMark {
+  label: string;
+  date: string;
+  /** Start and end of the bar in panel units (equal for a single value). */
+  x0: number;
+  x1: number;
+  y: number;
+  text: string;
+}
+
+export interface ChartMark {
+  event: string;
+  title: string;
+  measure: string;
+  width: number;
+  height: number;
+  axis: { value: number; label: string; x: number }[];
+  rows: ChartRowMark[];
+  /** The spread of all published figures, low to high, in panel units. */
+  span: { x0: number; x1: number };
+}
+
+export interface Marks {
+  step: string;
+  areas: AreaMark[];
+  routes: RouteMark[];
+  points: PointMark[];
+  labels: LabelMark[];
+  timeline: TimelineMark | null;
+  chart: ChartMark | null;
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** SVG path data for a polyline (or a closed ring). */
+export function pathData(points: readonly XY[], closed = false): string {
+  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${r1(x)},${r1(y)}`).join('') + (closed ? 'Z' : '');
+}
+
+/** Fraction (0…1) of one leg that is drawn when the whole route is drawn to `drawn` (0…1). */
+export function legDrawn(leg: { start: number; length: number }, routeLength: number, drawn: number): number {
+  if (leg.length <= 0) return drawn >= 1 ? 1 : 0;
+  const along = drawn * routeLength - leg.start;
+  return Math.min(1, Math.max(0, along / leg.length));
+}
+
+/** Which group an actor string belongs to, for the timeline's shape encoding. */
+export function actorGroup(actor: string): ActorGroup {
+  if (/israel/i.test(actor)) return 'israel';
+  if (/united states|\bUS\b|U\.S\./i.test(actor)) return 'us';
+  if (/iran|hezbollah|irgc|quds|syria/i.test(actor)) return 'iran-allies';
+  return 'other';
+}
+
+/** Human-readable figure: "at least 57", "40,000–65,000". */
+export function figureText(f: AtlasFigure): string {
+  const n = (v: number) => v.toLocaleString('en-GB');
+  const body = f.range ? `${n(f.range[0])}–${n(f.range[1])}` : n(f.value ?? 0);
+  return f.qualifier ? `${f.qualifier} ${body}` : body;
+}
+
+/** A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */
+export function niceMax(max: number): number {
+  if (max <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
+  return 10 * p;
+}
+
+function routeMark(id: string, drawn: number, atlas: Atlas): RouteMark {
+  const route = atlas.routes[id]!;
+  let start = 0;
+  const legs: RouteLegMark[] = [];
+  const arrows: ArrowMark[] = [];
+  let longest = { len: -1, x: 0, y: 0 };
+  for (const leg of route.legs) {
+    let length = 0;
+    for (let i = 1; i < leg.points.length; i++) {
+      const [ax, ay] = leg.points[i - 1]!;
+      const [bx, by] = leg.points[i]!;
+      const seg = Math.hypot(bx - ax, by - ay);
+      // One arrow in the middle of every segment long enough to carry it, pointing the way goods move.
+      if (seg > 12 && route.length > 0) {
+        arrows.push({
+          x: r1((ax + bx) / 2),
+          y: r1((ay + by) / 2),
+          angle: Math.round((Math.atan2(by - ay, bx - ax) * 180) / Math.PI),
+          at: Math.round(((start + length + seg / 2) / route.length) * 1000) / 1000,
+        });
+      }
+      if (seg > longest.len) longest = { len: seg, x: (ax + bx) / 2, y: (ay + by) / 2 };
+      length += seg;
+    }
+    legs.push({ d: pathData(leg.points), unverified: leg.unverified, length: r1(length), start: r1(start) });
+    start += length;
+  }
+  return { id, mode: route.mode, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) } };
+}
+
+const TIMELINE = { width: 700, height: 160, left: 30, right: 30, base: 126, laneGap: 26 } as const;
+
+function timelineMark(highlight: readonly string[], atlas: Atlas): TimelineMark {
+  const span = TIMELINE.width - TIMELINE.left - TIMELINE.right;
+  const x = (t: number) => r1(TIMELINE.left + t * span);
+  return {
+    width: TIMELINE.width,
+    height: TIMELINE.height,
+    ticks: atlas.timeline.ticks.map((tick) => ({ label: tick.label, x: x(tick.t) })),
+    items: atlas.timeline.items.map((item) => {
+      const e = atlas.events[item.id]!;
+      return {
+        id: item.id,
+        x: x(item.t),
+        y: TIMELINE.base - 22 - item.lane * TIMELINE.laneGap,
+        title: e.title,
+        date: e.date,
+        actor: e.actor,
+        group: actorGroup(e.actor),
+        status: e.status,
+        highlighted: highlight.includes(item.id),
+      };
+    }),
+  };
+}
+
+const CHART = { width: 700, left: 16, right: 150, top: 40, rowGap: 58 } as const;
+
+function chartMark(eventId: string, atlas: Atlas): ChartMark {
+  const e = atlas.events[eventId]!;
+  const figures = [...e.figures].sort((a, b) => a.date.localeCompare(b.date) || a.reportedBy.localeCompare(b.reportedBy));
+  const values = figures.flatMap((f) => (f.range ? f.range : [f.value ?? 0]));
+  const max = niceMax(Math.max(...values, 1));
+  const span = CHART.width - CHART.left - CHART.right;
+  const x = (v: number) => r1(CHART.left + (v / max) * span);
+  const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ value: f * max, label: (f * max).toLocaleString('en-GB'), x: x(f * max) }));
+  const rows = figures.map((f, i) => {
+    const [lo, hi] = f.range ?? [f.value ?? 0, f.value ?? 0];
+    return { label: f.reportedBy, date: f.date, x0: x(lo), x1: x(hi), y: CHART.top + 36 + i * CHART.rowGap, text: figureText(f) };
+  });
+  return {
+    event: eventId,
+    title: e.title,
+    measure: figures[0]?.measure ?? '',
+    width: CHART.width,
+    height: CHART.top + 36 + figures.length * CHART.rowGap - 20,
+    axis,
+    rows,
+    span: { x0: x(Math.min(...values)), x1: x(Math.max(...values)) },
+  };
+}
+
+/** Everything a figure draws for a scene. Labels sit left of their point when it is in the right part of the view. */
+export function sceneToMarks(scene: Scene, atlas: Atlas): Marks {
+  const cx = scene.camera.x + scene.camera.w * 0.62;
+  const areas: AreaMark[] = [];
+  const points: PointMark[] = [];
+  const labels: LabelMark[] = [];
+  for (const id of scene.events) {
+    const e = atlas.events[id]!;
+    if (e.area) areas.push({ id, d: pathData(e.area, true), role: 'event', name: e.title, status: e.status });
+  }
+  for (const id of scene.places) {
+    const p = atlas.places[id]!;
+    if (p.r > 0) {
+      const ring: XY[] = [];
+      for (let i = 0; i < 32; i++) ring.push([p.x + p.r * Math.cos((i * Math.PI) / 16), p.y + p.r * Math.sin((i * Math.PI) / 16)]);
+      areas.push({ id, d: pathData(ring, true), role: 'place', name: p.name, status: null });
+    } else {
+      points.push({ id, name: p.name, x: p.x, y: p.y, role: 'place' });
+    }
+    labels.push({ id, x: p.x, y: p.y, text: p.name, anchor: p.x > cx ? 'end' : 'start', role: 'place' });
+  }
+  for (const id of scene.waypoints) {
+    const p = atlas.places[id]!;
+    points.push({ id, name: p.name, x: p.x, y: p.y, role: 'waypoint' });
+  }
+  const routes = scene.routes.map((r) => routeMark(r.id, r.drawn, atlas));
+  for (const r of routes) labels.push({ id: r.id, x: r.labelAt.x, y: r.labelAt.y, text: r.label, anchor: 'middle', role: 'route' });
+  for (const c of atlas.countryLabels) labels.push({ id: `country-${c.name.toLowerCase().replace(/[^a-z]+/g, '-')}`, x: c.x, y: c.y, text: c.name, anchor: 'middle', role: 'country' });
+  return {
+    step: scene.step,
+    areas,
+    routes,
+    points,
+    labels,
+    timeline: scene.timeline ? timelineMark(scene.timeline, atlas) : null,
+    chart: scene.chart ? chartMark(scene.chart, atlas) : null,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Builds the Atlas: every place, route, event and timeline position of the content, projected
+ * once at build time into map units, so the browser never projects or scales anything.
+ */
+import type { GeoProjection } from 'd3-geo';
+import type { Catalog, Event, Route } from '../content/schemas.ts';
+import { kmPerUnit, mapHeight, MAP_WIDTH, projectPoint } from '../geo/projection.ts';
+import type { Atlas, AtlasEvent, AtlasLeg, AtlasRoute, AtlasTimeline, XY } from './types.ts';
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Split a route into legs where sourced and unverified stretches meet. */
+export function routeLegs(route: Route, position: (id: string) => XY): AtlasLeg[] {
+  const n = route.waypoints.length;
+  const unverified = new Array<boolean>(n - 1).fill(false);
+  for (const leg of route.unverifiedLegs) {
+    const from = route.waypoints.indexOf(leg.from);
+    const to = route.waypoints.indexOf(leg.to);
+    if (from < 0 || to <= from) throw new Error(`route "${route.id}": unverified leg ${leg.from} → ${leg.to} is not a forward stretch of its waypoints`);
+    for (let i = from; i < to; i++) unverified[i] = true;
+  }
+  const legs: AtlasLeg[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    const a = position(route.waypoints[i]!);
+    const b = position(route.waypoints[i + 1]!);
+    const last = legs[legs.length - 1];
+    if (last && last.unverified === unverified[i]) last.points.push(b);
+    else legs.push({ points: [a, b], unverified: unverified[i]! });
+  }
+  return legs;
+}
+
+/** Length of a polyline in map units. */
+export function polylineLength(points: readonly XY[]): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) length += Math.hypot(points[i]![0] - points[i - 1]![0], points[i]![1] - points[i - 1]![1]);
+  return length;
+}
+
+/** Convex hull (monotone chain) of points, counter-clockwise, without repeating the first point. */
+export function convexHull(points: readonly XY[]): XY[] {
+  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pts.length < 3) return pts;
+  const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: XY[] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: XY[] = [];
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1));
+}
+
+/** The hull of circles of radius r around each point: an honest area, never invented pins. */
+export function bufferedHull(points: readonly XY[], radius: number, segments = 24): XY[] {
+  const samples: XY[] = [];
+  for (const [x, y] of points) {
+    for (let i = 0; i < segments; i++) {
+      const a = (2 * Math.PI * i) / segments;
+      samples.push([x + radius * Math.cos(a), y + radius * Math.sin(a)]);
+    }
+  }
+  return convexHull(samples).map(([x, y]) => [round1(x), round1(y)] as XY);
+}
+
+/** Milliseconds since the epoch of the start of a partial date ("2013", "2017-01", "2021-01-13"). */
+export function dateValue(date: string): number {
+  const [y, m = '01', d = '01'] = date.split('-');
+  return Date.UTC(Number(y), Number(m) - 1, Number(d));
+}
+
+/**
+ * Timeline positions for events: the domain runs from 1 January of the earliest to 31 December
+ * of the latest of `ids`; every event of the catalogue inside it gets a position and a lane.
+ */
+export function buildTimeline(events: readonly Event[], ids: readonly string[]): AtlasTimeline {
+  const chosen = events.filter((e) => ids.includes(e.id));
+  if (chosen.length === 0) return { start: '', end: '', ticks: [], items: [] };
+  const years = chosen.map((e) => Number(e.date.slice(0, 4)));
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const t0 = Date.UTC(first, 0, 1);
+  const t1 = Date.UTC(last + 1, 0, 1);
+  const t = (date: string) => Math.round(((dateValue(date) - t0) / (t1 - t0)) * 10000) / 10000;
+  const ticks = [];
+  for (let y = first; y <= last; y++) ticks.push({ label: String(y), t: t(String(y)) });
+  const inDomain = events
+    .filter((e) => dateValue(e.date) >= t0 && dateValue(e.date) < t1)
+    .sort((a, b) => dateValue(a.date) - dateValue(b.date) || a.id.localeCompare(b.id));
+  const laneEnds: number[] = [];
+  const minGap = 0.07;
+  const items = inDomain.map((e) => {
+    const pos = t(e.date);
+    let lane = laneEnds.findIndex((end) => pos - end >= minGap);
+    if (lane < 0) lane = laneEnds.length < 3 ? laneEnds.length : laneEnds.indexOf(Math.min(...laneEnds));
+    laneEnds[lane] = pos;
+    return { id: e.id, t: pos, lane };
+  });
+  return { start: `${first}`, end: `${last}`, ticks, items };
+}
+
+/** Everything the figures can show, projected. `timelineIds` are the events timeline steps name. */
+export function buildAtlas(
+  catalog: Catalog,
+  projection: GeoProjection,
+  options: { timelineIds?: readonly string[]; countryLabels?: { name: string; x: number; y: number }[]; marginUnits?: number } = {},
+): Atlas {
+  const kpu = kmPerUnit(projection);
+  const places: Atlas['places'] = {};
+  for (const p of catalog.places) {
+    const [x, y] = projectPoint(projection, p.lon, p.lat);
+    places[p.id] = { name: p.name, kind: p.kind, x, y, r: round1(p.radiusKm / kpu) };
+  }
+  const position = (id: string): XY => {
+    const p = places[id];
+    if (!p) throw new Error(`unknown place id "${id}"`);
+    return [p.x, p.y];
+  };
+  const routes: Record<string, AtlasRoute> = {};
+  for (const r of catalog.routes) {
+    const legs = routeLegs(r, position);
+    routes[r.id] = {
+      name: r.name,
+      label: r.label ?? r.name,
+      mode: r.mode,
+      waypoints: [...r.waypoints],
+      legs,
+      length: round1(legs.reduce((sum, leg) => sum + polylineLength(leg.points), 0)),
+    };
+  }
+  const events: Record<string, AtlasEvent> = {};
+  for (const e of catalog.events) {
+    const pts = e.places.map(position);
+    events[e.id] = {
+      title: e.title,
+      date: e.date,
+      endDate: e.endDate ?? null,
+      kind: e.kind,
+      actor: e.actor,
+      status: e.status,
+      attribution: e.attribution,
+      places: [...e.places],
+      area: e.areaKm && pts.length > 0 ? bufferedHull(pts, e.areaKm / kpu) : null,
+      figures: e.figures.map((f) => ({
+        measure: f.measure,
+        qualifier: f.qualifier ?? null,
+        value: f.value ?? null,
+        range: f.range ?? null,
+        reportedBy: f.reportedBy,
+        date: f.date,
+        note: f.note ?? null,
+      })),
+    };
+  }
+  return {
+    width: MAP_WIDTH,
+    height: mapHeight(projection),
+    kmPerUnit: Math.round(kpu * 10000) / 10000,
+    limits: { x: -(options.marginUnits ?? 0), y: -(options.marginUnits ?? 0), w: MAP_WIDTH + 2 * (options.marginUnits ?? 0), h: mapHeight(projection) + 2 * (options.marginUnits ?? 0) },
+    places,
+    routes,
+    events,
+    timeline: buildTimeline(catalog.events, options.timelineIds ?? []),
+    countryLabels: options.countryLabels ?? [],
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * resolveScene: the whole picture one step declares — camera, routes, places, events, timeline,
+ * chart, legend and alt text — as a plain serialisable value in map units.
+ */
+import type { GeoProjection } from 'd3-geo';
+import type { Bounds, Catalog, StepProps } from '../content/schemas.ts';
+import { MIN_FRAME_SPAN_KM } from '../content/schemas.ts';
+import { boxOf, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
+import { projectPoint } from '../geo/projection.ts';
+import type { Atlas, LegendEntry, Scene, XY } from './types.ts';
+
+/** Fraction of the box of interest added on each side, so focused places never touch the edge. */
+export const CAMERA_PADDING = 0.08;
+
+/** Where Natural Earth draws the Golan Heights (label point from facts.md §2), to add its legend note. */
+export const GOLAN_POINT: [number, number] = [35.7494, 32.9817];
+
+function lookup<T>(table: Record<string, T>, id: string, what: string, step: string): T {
+  const value = table[id];
+  if (value === undefined) throw new Error(`step "${step}": unknown ${what} id "${id}"`);
+  return value;
+}
+
+/** Projected points that a frame's bounds must keep in view. */
+export function boundsPoints(bounds: Bounds, atlas: Atlas, projection: GeoProjection, step: string): XY[] {
+  if ('places' in bounds) {
+    return bounds.places.map((id) => {
+      const p = lookup(atlas.places, id, 'place', step);
+      return [p.x, p.y] as XY;
+    });
+  }
+  const [[w, s], [e, n]] = bounds.corners;
+  const pts: XY[] = [];
+  // Sample the edges: parallels curve in this projection.
+  for (let i = 0; i <= 4; i++) {
+    const lon = w + ((e - w) * i) / 4;
+    const lat = s + ((n - s) * i) / 4;
+    pts.push(projectPoint(projection, lon, s), projectPoint(projection, lon, n), projectPoint(projection, w, lat), projectPoint(projection, e, lat));
+  }
+  return pts;
+}
+
+/** Unique values in first-seen order. */
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** The box of interest for given bounds plus the step's own focus points, with minimum span and padding. */
+export function focusBox(points: readonly XY[], atlas: Atlas): Box {
+  const minSpan = MIN_FRAME_SPAN_KM / atlas.kmPerUnit;
+  return roundBox(pad(withMinSpan(boxOf(points), minSpan), CAMERA_PADDING));
+}
+
+/** Resolve a step's declared props into its Scene. Throws naming the step and the id for unknown ids. */
+export function resolveScene(step: StepProps, catalog: Catalog, atlas: Atlas, projection: GeoProjection): Scene {
+  const frame = catalog.frames.find((f) => f.id === step.frame);
+  if (!frame) throw new Error(`step "${step.id}": unknown frame id "${step.frame}"`);
+
+  const routes = step.routes.map((id) => {
+    lookup(atlas.routes, id, 'route', step.id);
+    return { id, drawn: 1 };
+  });
+  const events = step.events.map((id) => {
+    lookup(atlas.events, id, 'event', step.id);
+    return id;
+  });
+  if (step.chart) lookup(atlas.events, step.chart, 'event', step.id);
+
+  const framePlaces = 'places' in frame.bounds ? frame.bounds.places : [];
+  const eventPlaces = events.flatMap((id) => atlas.events[id]!.places);
+  const places = unique([...framePlaces, ...step.places, ...eventPlaces]);
+  for (const id of places) lookup(atlas.places, id, 'place', step.id);
+  const waypoints = unique(routes.flatMap((r) => atlas.routes[r.id]!.waypoints)).filter((id) => !places.includes(id));
+
+  // Everything the step is about must be in view: the frame, the step's places, the events' places and areas.
+  const focus: XY[] = [
+    ...step.places.map((id) => [atlas.places[id]!.x, atlas.places[id]!.y] as XY),
+    ...eventPlaces.map((id) => [atlas.places[id]!.x, atlas.places[id]!.y] as XY),
+    ...events.flatMap((id) => atlas.events[id]!.area ?? []),
+  ];
+  const camera = focusBox([...boundsPoints(frame.bounds, atlas, projection, step.id), ...focus], atlas);
+  const phoneCamera = frame.phone ? focusBox([...boundsPoints(frame.phone, atlas, projection, step.id), ...focus], atlas) : camera;
+
+  return {
+    step: step.id,
+    camera,
+    phoneCamera,
+    routes,
+    places,
+    waypoints,
+    events,
+    timeline: step.timeline ? events : null,
+    chart: step.chart ?? null,
+    legend: legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
+    alt: step.alt,
+  };
+}
+
+/** Legend entries for what the scene actually draws, in a fixed order. */
+export function legendFor(
+  scene: { routes: string[]; places: string[]; events: string[]; camera: Box },
+  atlas: Atlas,
+  projection: GeoProjection,
+): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  const routes = scene.routes.map((id) => atlas.routes[id]!);
+  if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
+  if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
+  if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
+  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Stretch not confirmed by sources' });
+  const shown = scene.places.map((id) => atlas.places[id]!);
+  if (shown.some((p) => p.r === 0) || routes.length > 0) entries.push({ key: 'place', label: 'Place' });
+  if (shown.some((p) => p.r > 0)) entries.push({ key: 'area', label: 'Approximate location or region' });
+  if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Area of reported strikes' });
+  const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
+  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Golan Heights: Israeli-occupied; line of control dashed' });
+  return entries;
+}

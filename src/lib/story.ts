@@ -1,0 +1,48 @@
+/**
+ * Build-time assembly of the whole story: the checked content, the projected Atlas, the Scene of
+ * every step and the basemap, computed once per build (Node only).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_BASEMAP_OPTIONS, type Basemap } from './geo/basemap.ts';
+import { createProjection } from './geo/projection.ts';
+import { loadStory, type ChapterDoc } from './content/load.ts';
+import type { Catalog } from './content/schemas.ts';
+import { buildAtlas } from './scene/atlas.ts';
+import { resolveScene } from './scene/resolve-scene.ts';
+import type { Atlas, Scene } from './scene/types.ts';
+
+export interface BuiltStory {
+  catalog: Catalog;
+  chapters: ChapterDoc[];
+  atlas: Atlas;
+  scenes: Map<string, Scene>;
+  basemap: Basemap;
+}
+
+/** Where `npm run basemap` writes the projected basemap. */
+export const BASEMAP_PATH = 'src/generated/basemap.json';
+
+let cached: { dir: string | undefined; story: BuiltStory } | null = null;
+
+/** Load, check, project and resolve the story in `dir` (default: CONTENT_DIR or content/). Memoised. */
+export function buildStory(dir?: string): BuiltStory {
+  if (cached && cached.dir === dir) return cached.story;
+  const { catalog, chapters } = loadStory(dir);
+  const projection = createProjection();
+  let basemap: Basemap;
+  try {
+    basemap = JSON.parse(readFileSync(resolve(BASEMAP_PATH), 'utf8')) as Basemap;
+  } catch (error) {
+    throw new Error(`${BASEMAP_PATH} is missing or unreadable: run "npm run basemap" (npm run build does it first). ${String(error)}`);
+  }
+  const steps = chapters.flatMap((c) => c.steps);
+  const timelineIds = [...new Set(steps.filter((s) => s.props.timeline).flatMap((s) => s.props.events))];
+  const countryLabels = basemap.countries.flatMap((c) => (c.label ? [{ name: c.name, x: c.label[0], y: c.label[1] }] : []));
+  const atlas = buildAtlas(catalog, projection, { timelineIds, countryLabels, marginUnits: DEFAULT_BASEMAP_OPTIONS.marginUnits });
+  const scenes = new Map<string, Scene>();
+  for (const step of steps) scenes.set(step.props.id, resolveScene(step.props, catalog, atlas, projection));
+  const story = { catalog, chapters, atlas, scenes, basemap };
+  cached = { dir, story };
+  return story;
+}

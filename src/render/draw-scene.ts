@@ -1,0 +1,171 @@
+/**
+ * The thin d3 layer: draws Marks into the live figure's SVG with keyed joins (the same structure
+ * as the build-time MapMarks.astro), moves the camera, and draws routes to a fraction. The only
+ * module that imports d3-selection and d3-transition.
+ */
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import { interpolateZoom } from 'd3-interpolate';
+import { easeCubicInOut } from 'd3-ease';
+import type { Box } from '../lib/geo/camera.ts';
+import { legDrawn, type Marks, type RouteMark } from '../lib/marks/scene-to-marks.ts';
+import { SIZES, scaleAttr } from '../lib/marks/sizes.ts';
+
+/** Longest camera move, ms: moves stay under a second. */
+export const MAX_CAMERA_MS = 900;
+
+type Sel<E extends Element, D> = Selection<E, D, Element, unknown>;
+
+/** Map units per CSS px of an SVG showing `box` with preserveAspectRatio "meet". */
+export function unitsPerPixel(svg: SVGSVGElement, box: Box): number {
+  const { width, height } = svg.getBoundingClientRect();
+  return Math.max(box.w / Math.max(1, width), box.h / Math.max(1, height));
+}
+
+/** Read the SVG's current viewBox. */
+export function currentBox(svg: SVGSVGElement): Box {
+  const [x = 0, y = 0, w = 1, h = 1] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
+  return { x, y, w, h };
+}
+
+/** Show `box` at once; `--k` (units per px) keeps labels, dots and strokes at screen size. */
+export function setCamera(svg: SVGSVGElement, box: Box): void {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  svg.setAttribute('viewBox', `${r(box.x)} ${r(box.y)} ${r(box.w)} ${r(box.h)}`);
+  svg.style.setProperty('--k', String(unitsPerPixel(svg, box)));
+}
+
+/** Fly from the current view to `to` with d3's smooth zoom interpolation (or jump when duration is 0). */
+export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (box: Box) => void): void {
+  const sel = select(svg);
+  sel.interrupt('camera');
+  if (duration <= 0) {
+    setCamera(svg, to);
+    onFrame?.(to);
+    svg.dataset.camera = 'still';
+    return;
+  }
+  // data-camera tells tests and the debug view whether a move is under way.
+  svg.dataset.camera = 'moving';
+  const from = currentBox(svg);
+  const aspect = to.w / to.h;
+  const zoom = interpolateZoom([from.x + from.w / 2, from.y + from.h / 2, from.w], [to.x + to.w / 2, to.y + to.h / 2, to.w]);
+  sel
+    .transition('camera')
+    .duration(Math.min(duration, MAX_CAMERA_MS))
+    .ease(easeCubicInOut)
+    .tween('camera', () => (t: number) => {
+      const [cx, cy, w] = t >= 1 ? [to.x + to.w / 2, to.y + to.h / 2, to.w] : zoom(t);
+      const box = { x: cx - w / 2, y: cy - w / aspect / 2, w, h: w / aspect };
+      setCamera(svg, box);
+      onFrame?.(box);
+    })
+    .on('end', () => {
+      svg.dataset.camera = 'still';
+    });
+}
+
+/** Draw one route's legs and arrows to `fraction` (0…1) of its length. */
+export function setRouteDrawn(svg: SVGSVGElement, routeId: string, fraction: number): void {
+  const g = svg.querySelector<SVGGElement>(`g.route[data-route="${CSS.escape(routeId)}"]`);
+  if (!g) return;
+  const length = Number(g.dataset.length);
+  g.dataset.drawn = String(fraction);
+  for (const leg of g.querySelectorAll<SVGPathElement>('.route-leg')) {
+    const legLength = Number(leg.dataset.length);
+    const f = legDrawn({ start: Number(leg.dataset.start), length: legLength }, length, fraction);
+    leg.setAttribute('stroke-dashoffset', String(Math.round(legLength * (1 - f) * 10) / 10));
+  }
+  for (const arrow of g.querySelectorAll<SVGGElement>('.route-arrow')) {
+    arrow.setAttribute('visibility', fraction >= Number(arrow.dataset.at) ? 'visible' : 'hidden');
+  }
+}
+
+/** The fraction a route is currently drawn to in the figure (0 when absent). */
+export function routeDrawn(svg: SVGSVGElement, routeId: string): number {
+  const g = svg.querySelector<SVGGElement>(`g.route[data-route="${CSS.escape(routeId)}"]`);
+  return g ? Number(g.dataset.drawn ?? 1) : 0;
+}
+
+function keyOf(this: Element, d: { id: string } | undefined, attr: string): string {
+  return d ? d.id : (this.getAttribute(attr) ?? '');
+}
+
+/**
+ * Replace what the figure shows with `marks` (keyed by id, so what stays is kept). Routes start
+ * drawn to `drawn[id]` (default: their declared end state).
+ */
+export function drawMarks(svg: SVGSVGElement, marks: Marks, k: number, drawn: Record<string, number> = {}): void {
+  const root = select(svg);
+  const s = scaleAttr(k);
+
+  (root.select('g.areas').selectAll('path.area') as Sel<SVGPathElement, Marks['areas'][number]>)
+    .data(marks.areas, function (d) { return keyOf.call(this as Element, d, 'data-area'); })
+    .join('path')
+    .attr('class', (d) => ['area', `area--${d.role}`, d.status ? `status-${d.status}` : ''].join(' ').trim())
+    .attr('data-area', (d) => d.id)
+    .attr('d', (d) => d.d);
+
+  const routes = (root.select('g.routes').selectAll('g.route') as Sel<SVGGElement, RouteMark>)
+    .data(marks.routes, function (d) { return keyOf.call(this as Element, d, 'data-route'); })
+    .join((enter) => enter.append('g'))
+    .attr('class', (d) => `route route--${d.mode}`)
+    .attr('data-route', (d) => d.id)
+    .attr('data-length', (d) => d.length);
+  routes.each(function (route) {
+    const g = select(this);
+    g.selectAll('path.route-leg')
+      .data(route.legs)
+      .join('path')
+      .attr('class', (leg) => (leg.unverified ? 'route-leg route-leg--unverified' : 'route-leg'))
+      .attr('d', (leg) => leg.d)
+      .attr('data-start', (leg) => leg.start)
+      .attr('data-length', (leg) => leg.length)
+      .attr('stroke-width', SIZES.route * k)
+      .attr('stroke-dasharray', (leg) => `${leg.length} ${leg.length}`);
+    g.selectAll('g.route-arrow')
+      .data(route.arrows)
+      .join((enter) => {
+        const a = enter.append('g').attr('class', 'route-arrow');
+        a.append('path').attr('class', 'px');
+        return a;
+      })
+      .attr('data-at', (a) => a.at)
+      .attr('transform', (a) => `translate(${a.x},${a.y}) rotate(${a.angle})`)
+      .select('path')
+      .attr('transform', s)
+      .attr('d', `M${-SIZES.arrow},${-SIZES.arrow}L${SIZES.arrow},0L${-SIZES.arrow},${SIZES.arrow}`);
+    setRouteDrawn(svg, route.id, drawn[route.id] ?? route.drawn);
+  });
+
+  (root.select('g.points').selectAll('g.point') as Sel<SVGGElement, Marks['points'][number]>)
+    .data(marks.points, function (d) { return keyOf.call(this as Element, d, 'data-place'); })
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('circle').attr('class', 'px');
+      return g;
+    })
+    .attr('class', (d) => `point point--${d.role}`)
+    .attr('data-place', (d) => d.id)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .select('circle')
+    .attr('transform', s)
+    .attr('r', (d) => (d.role === 'place' ? SIZES.dot : SIZES.waypoint));
+
+  (root.select('g.labels').selectAll('g.label') as Sel<SVGGElement, Marks['labels'][number]>)
+    .data(marks.labels, function (d) { return keyOf.call(this as Element, d, 'data-label'); })
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('text').attr('class', 'px');
+      return g;
+    })
+    .attr('class', (d) => `label label--${d.role}`)
+    .attr('data-label', (d) => d.id)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .select('text')
+    .attr('transform', s)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('dx', (d) => (d.anchor === 'start' ? 8 : d.anchor === 'end' ? -8 : 0))
+    .attr('dy', (d) => (d.role === 'route' ? -8 : 4))
+    .text((d) => d.text);
+}

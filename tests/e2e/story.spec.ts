@@ -1,0 +1,126 @@
+/**
+ * The story, step by step: scrolled into view and opened by deep link, the live figure shows
+ * what the content declares for that step — checked on what the reader sees (element geometry,
+ * drawn path lengths, visible markers), not on attributes the controller wrote about itself.
+ */
+import type { Page } from '@playwright/test';
+import { expectedSteps, type ExpectedStep } from './expected.ts';
+import { expect, test, waitForSettled } from './fixtures.ts';
+
+const steps = expectedSteps();
+
+interface Seen {
+  dots: string[];
+  areas: string[];
+  routes: { id: string; drawn: number; total: number }[];
+  outside: string[];
+  label: string;
+  panel: string[];
+}
+
+/** Read what the live figure shows: visible markers, drawn route lengths, focused places outside the visible map. */
+async function seen(page: Page, focus: string[]): Promise<Seen> {
+  return page.evaluate((focusIds) => {
+    const figure = document.querySelector<HTMLElement>('[data-live-figure]')!;
+    const svg = figure.querySelector<SVGSVGElement>('svg.map')!;
+    const frame = svg.getBoundingClientRect();
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
+    };
+    const inFrame = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      return cx >= frame.left && cx <= frame.right && cy >= frame.top && cy <= frame.bottom;
+    };
+    const dots = [...svg.querySelectorAll('[data-place]')].filter(visible).map((el) => el.getAttribute('data-place')!);
+    const areas = [...svg.querySelectorAll('[data-area]')].filter(visible).map((el) => el.getAttribute('data-area')!);
+    const routes = [...svg.querySelectorAll<SVGGElement>('g[data-route]')].map((g) => {
+      let total = 0;
+      let drawn = 0;
+      for (const leg of g.querySelectorAll<SVGPathElement>('path')) {
+        if (!leg.classList.contains('route-leg')) continue;
+        const length = leg.getTotalLength();
+        const style = getComputedStyle(leg);
+        const dash = parseFloat(style.strokeDasharray.split(/[ ,]+/)[0] ?? '0');
+        const offset = parseFloat(style.strokeDashoffset || '0');
+        total += length;
+        drawn += Math.max(0, Math.min(length, dash - offset));
+      }
+      return { id: g.getAttribute('data-route')!, drawn, total };
+    });
+    const outside = focusIds.filter((id) => {
+      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"]`);
+      return !el || !inFrame(el);
+    });
+    const panel = [...figure.querySelectorAll('[data-panel] svg')].map((s) => s.getAttribute('class') ?? '');
+    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', panel };
+  }, focus);
+}
+
+function check(s: Seen, step: ExpectedStep): void {
+  expect(s.dots, `markers shown for ${step.id}`).toEqual(step.dots);
+  expect(s.areas, `areas shown for ${step.id}`).toEqual(step.areas);
+  expect(s.outside, `focused places of ${step.id} inside the visible figure`).toEqual([]);
+  expect(s.routes.map((r) => r.id).sort()).toEqual([...step.routes].sort());
+  for (const r of s.routes) expect(r.drawn, `route ${r.id} drawn in full`).toBeGreaterThanOrEqual(r.total - 1);
+  expect(s.label).toBe(step.alt);
+  const panels = [step.timeline && 'timeline', step.chart && 'chart'].filter(Boolean);
+  expect(s.panel.map((c) => c.split(' ')[0])).toEqual(panels);
+}
+
+for (const viewport of [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+]) {
+  test.describe(`story at ${viewport.name} ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test('scrolling through every step shows each step’s declared state', async ({ page, problems }) => {
+      test.setTimeout(180_000);
+      await page.goto('./');
+      await expect(page.locator('html')).toHaveClass(/live/);
+      for (const step of steps) {
+        await page.locator(`#${step.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+        await waitForSettled(page);
+        check(await seen(page, step.focus), step);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    test('opening each step by deep link shows its declared state', async ({ page, problems }) => {
+      test.setTimeout(180_000);
+      for (const step of steps) {
+        await page.goto(`./#${step.id}`);
+        await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', step.alt);
+        await waitForSettled(page);
+        check(await seen(page, step.focus), step);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
+test('the URL follows the reader without adding history entries, and back returns to the previous page state', async ({ page, problems }) => {
+  await page.goto('./');
+  const before = await page.evaluate(() => history.length);
+  for (const step of steps.slice(0, 4)) {
+    await page.locator(`#${step.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+  }
+  expect(await page.evaluate(() => history.length)).toBe(before);
+  expect(problems).toEqual([]);
+});
+
+test('reload mid-story restores the step in the URL', async ({ page, problems }) => {
+  const step = steps[Math.floor(steps.length / 2)]!;
+  await page.goto(`./#${step.id}`);
+  await page.reload();
+  await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', step.alt);
+  await waitForSettled(page);
+  check(await seen(page, step.focus), step);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createProjection } from '../../../src/lib/geo/projection.ts';
+import { actorGroup, figureText, legDrawn, niceMax, pathData, sceneToMarks } from '../../../src/lib/marks/scene-to-marks.ts';
+import { scaleBar } from '../../../src/lib/marks/sizes.ts';
+import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
+import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
+import { fixtureCatalog, step } from '../scene/catalog-fixture.ts';
+
+const projection = createProjection();
+const catalog = fixtureCatalog();
+const atlas = buildAtlas(catalog, projection, { timelineIds: ['strikes', 'campaign-start'] });
+const marks = (props: Parameters<typeof step>[0]) => sceneToMarks(resolveScene(step(props), catalog, atlas, projection), atlas);
+
+describe('sceneToMarks', () => {
+  it('draws a route as legs whose lengths add up, with arrows pointing the way goods move', () => {
+    const m = marks({ id: 's', frame: 'region', routes: ['qaim-corridor'] });
+    const route = m.routes[0]!;
+    const sum = route.legs.reduce((s, l) => s + l.length, 0);
+    expect(Math.abs(sum - route.length)).toBeLessThan(0.5);
+    expect(route.legs.map((l) => l.unverified)).toEqual([false, true, false]);
+    // Tehran → Baghdad runs west: the first arrow points roughly west (angle near ±180°).
+    expect(Math.abs(Math.abs(route.arrows[0]!.angle) - 180)).toBeLessThan(45);
+    const ats = route.arrows.map((a) => a.at);
+    expect([...ats].sort((a, b) => a - b)).toEqual(ats);
+  });
+
+  it('shows the expected markers and no others', () => {
+    const m = marks({ id: 's', frame: 'valley', events: ['strikes'] });
+    expect(m.points.map((p) => p.id).sort()).toEqual(['albu-kamal', 'deir-ezzor', 'mayadin']);
+    expect(m.areas.map((a) => [a.id, a.role])).toEqual([['strikes', 'event']]);
+    expect(m.routes).toEqual([]);
+  });
+
+  it('draws region places as areas, never pins', () => {
+    const m = marks({ id: 's', frame: 'region', places: ['bekaa'] });
+    expect(m.points.find((p) => p.id === 'bekaa')).toBeUndefined();
+    expect(m.areas.find((a) => a.id === 'bekaa')?.role).toBe('place');
+    expect(m.labels.find((l) => l.id === 'bekaa')?.text).toBe('Bekaa valley');
+  });
+
+  it('timeline marks encode actor and status and highlight the step events', () => {
+    const m = marks({ id: 's', frame: 'region', events: ['strikes'], timeline: true });
+    const strikes = m.timeline!.items.find((i) => i.id === 'strikes')!;
+    expect(strikes).toMatchObject({ highlighted: true, group: 'israel', status: 'attributed' });
+    expect(m.timeline!.items.find((i) => i.id === 'campaign-start')!.highlighted).toBe(false);
+    expect(m.timeline!.ticks.map((t) => t.label)).toEqual(['2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
+  });
+
+  it('a chart shows every estimate with who made it, and ranges as ranges', () => {
+    const m = marks({ id: 's', frame: 'region', chart: 'rockets' });
+    expect(m.chart!.rows.map((r) => r.text)).toEqual(['100,000', 'about 150,000', '40,000–65,000']);
+    const range = m.chart!.rows[2]!;
+    expect(range.x1).toBeGreaterThan(range.x0);
+    expect(m.chart!.span.x0).toBeLessThan(m.chart!.span.x1);
+  });
+});
+
+describe('mark helpers', () => {
+  it('legDrawn splits a route fraction across consecutive legs', () => {
+    expect(legDrawn({ start: 0, length: 50 }, 100, 0.25)).toBe(0.5);
+    expect(legDrawn({ start: 50, length: 50 }, 100, 0.25)).toBe(0);
+    expect(legDrawn({ start: 50, length: 50 }, 100, 1)).toBe(1);
+  });
+  it('pathData writes compact absolute paths', () => {
+    expect(pathData([[1, 2], [3.14159, 4]])).toBe('M1,2L3.1,4');
+    expect(pathData([[0, 0], [1, 0], [1, 1]], true)).toBe('M0,0L1,0L1,1Z');
+  });
+  it('actorGroup, figureText and niceMax', () => {
+    expect(actorGroup('Israel (attributed)')).toBe('israel');
+    expect(actorGroup('United States')).toBe('us');
+    expect(actorGroup('Hezbollah')).toBe('iran-allies');
+    expect(figureText({ measure: 'killed', qualifier: 'at least', value: 57, range: null, reportedBy: 'x', date: '2021', note: null })).toBe('at least 57');
+    expect(niceMax(57)).toBe(100);
+    expect(niceMax(200000)).toBe(200000);
+    expect(niceMax(210000)).toBe(250000);
+  });
+  it('scaleBar picks a round distance no longer than the maximum width', () => {
+    const bar = scaleBar(2.1566, 0.5, 110);
+    expect([1, 2, 5, 10, 20, 50, 100, 200, 500]).toContain(bar.km);
+    expect(bar.px).toBeLessThanOrEqual(110);
+    expect(bar.px).toBeGreaterThan(40);
+  });
+});
