@@ -10,11 +10,15 @@ import mdx from '@astrojs/mdx';
  */
 const base = process.env.BASE_PATH || '/';
 const site = process.env.SITE_URL || undefined;
+/** OUT_DIR lets tests build variants (another base path, scratch content) side by side with dist/. */
+const outDir = process.env.OUT_DIR || './dist';
 
 export default defineConfig({
   output: 'static',
   site,
   base,
+  outDir,
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx()],
   // Styles of components used inside MDX are inlined unhashed otherwise and then blocked by the

@@ -3,8 +3,9 @@ import { chromium } from '@playwright/test';
 
 /** Fail early, with instructions, when no Chromium can be found, and when dist/ was not built. */
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/index.html is missing: run "npm run build" first (npm test does it for you).');
+  const out = process.env.OUT_DIR ?? 'dist';
+  if (!existsSync(`${out}/index.html`)) {
+    throw new Error(`${out}/index.html is missing: run "npm run build" first (npm test does it for you).`);
   }
   const system = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
   if (system) return;
