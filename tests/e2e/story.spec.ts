@@ -52,7 +52,7 @@ async function seen(page: Page, focus: string[]): Promise<Seen> {
       return { id: g.getAttribute('data-route')!, drawn, total };
     });
     const outside = focusIds.filter((id) => {
-      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"]`);
+      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`);
       return !el || !inFrame(el);
     });
     const panel = [...figure.querySelectorAll('[data-panel] svg')].map((s) => s.getAttribute('class') ?? '');

@@ -242,6 +242,11 @@ export function sceneToMarks(scene: Scene, atlas: Atlas): Marks {
   }
   for (const id of scene.places) {
     const p = atlas.places[id]!;
+    // A territory is named, never outlined: no invented polygon (e.g. the Golan Heights).
+    if (p.kind === 'territory') {
+      labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: 'middle', role: 'place' });
+      continue;
+    }
     if (p.r > 0) {
       const ring: XY[] = [];
       for (let i = 0; i < 32; i++) ring.push([p.x + p.r * Math.cos((i * Math.PI) / 16), p.y + p.r * Math.sin((i * Math.PI) / 16)]);
@@ -249,7 +254,7 @@ export function sceneToMarks(scene: Scene, atlas: Atlas): Marks {
     } else {
       points.push({ id, name: p.name, x: p.x, y: p.y, role: 'place' });
     }
-    labels.push({ id, x: p.x, y: p.y, text: p.name, anchor: p.x > cx ? 'end' : 'start', role: 'place' });
+    labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: p.x > cx ? 'end' : 'start', role: 'place' });
   }
   for (const id of scene.waypoints) {
     const p = atlas.places[id]!;

@@ -114,7 +114,7 @@ export function buildAtlas(
   const places: Atlas['places'] = {};
   for (const p of catalog.places) {
     const [x, y] = projectPoint(projection, p.lon, p.lat);
-    places[p.id] = { name: p.name, kind: p.kind, x, y, r: round1(p.radiusKm / kpu) };
+    places[p.id] = { name: p.name, label: p.mapLabel ?? p.name, kind: p.kind, x, y, r: round1(p.radiusKm / kpu) };
   }
   const position = (id: string): XY => {
     const p = places[id];

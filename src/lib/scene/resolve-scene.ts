@@ -110,7 +110,7 @@ export function legendFor(
   if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Stretch not confirmed by sources' });
   const shown = scene.places.map((id) => atlas.places[id]!);
   if (shown.some((p) => p.r === 0) || routes.length > 0) entries.push({ key: 'place', label: 'Place' });
-  if (shown.some((p) => p.r > 0)) entries.push({ key: 'area', label: 'Approximate location or region' });
+  if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate location or region' });
   if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Area of reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
   if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Golan Heights: Israeli-occupied; line of control dashed' });

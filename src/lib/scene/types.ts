@@ -11,6 +11,8 @@ export type XY = [number, number];
 
 export interface AtlasPlace {
   name: string;
+  /** Text of its map label (the name unless the place sets mapLabel). */
+  label: string;
   kind: string;
   x: number;
   y: number;

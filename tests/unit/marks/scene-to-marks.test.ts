@@ -38,6 +38,13 @@ describe('sceneToMarks', () => {
     expect(m.labels.find((l) => l.id === 'bekaa')?.text).toBe('Bekaa valley');
   });
 
+  it('names a territory with its map label and draws no outline or pin for it', () => {
+    const m = marks({ id: 's', frame: 'box', places: ['golan'] });
+    expect(m.areas.find((a) => a.id === 'golan')).toBeUndefined();
+    expect(m.points.find((p) => p.id === 'golan')).toBeUndefined();
+    expect(m.labels.find((l) => l.id === 'golan')?.text).toBe('Golan Heights (Israeli-occupied)');
+  });
+
   it('timeline marks encode actor and status and highlight the step events', () => {
     const m = marks({ id: 's', frame: 'region', events: ['strikes'], timeline: true });
     const strikes = m.timeline!.items.find((i) => i.id === 'strikes')!;

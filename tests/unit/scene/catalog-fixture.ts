@@ -24,6 +24,7 @@ export function fixtureCatalog(): Catalog {
       { id: 'deir-ezzor', name: 'Deir Ezzor', lat: 35.3359, lon: 40.1408, country: 'Syria', kind: 'city', radiusKm: 0, sources: src },
       { id: 'damascus', name: 'Damascus', lat: 33.5102, lon: 36.2913, country: 'Syria', kind: 'city', radiusKm: 0, sources: src },
       { id: 'beirut', name: 'Beirut', lat: 33.8933, lon: 35.5016, country: 'Lebanon', kind: 'city', radiusKm: 0, sources: src },
+      { id: 'golan', name: 'Golan Heights', mapLabel: 'Golan Heights (Israeli-occupied)', lat: 32.9817, lon: 35.7494, country: 'Occupied', kind: 'territory', radiusKm: 20, sources: src },
       { id: 'bekaa', name: 'Bekaa valley', lat: 34.0089, lon: 36.1453, country: 'Lebanon', kind: 'region', radiusKm: 20, sources: src },
     ]),
     routes: z.array(routeSchema).parse([
