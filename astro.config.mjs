@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentWatch } from './src/lib/content/watch.ts';
 
 /**
  * Two settings decide where the site lives:
@@ -20,7 +21,8 @@ export default defineConfig({
   outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // contentWatch: `astro dev` reloads the page when a data file in CONTENT_DIR changes.
+  integrations: [mdx(), contentWatch()],
   // Styles of components used inside MDX are inlined unhashed otherwise and then blocked by the
   // CSP (astro7-notes §1.5, gap A): always emit stylesheets as files.
   build: { inlineStylesheets: 'never', format: 'directory' },

@@ -23,12 +23,16 @@ export interface BuiltStory {
 /** Where `npm run basemap` writes the projected basemap. */
 export const BASEMAP_PATH = 'src/generated/basemap.json';
 
-let cached: { dir: string | undefined; story: BuiltStory } | null = null;
+let cached: { dir: string | undefined; loaded: ReturnType<typeof loadStory>; story: BuiltStory } | null = null;
 
-/** Load, check, project and resolve the story in `dir` (default: CONTENT_DIR or content/). Memoised. */
+/**
+ * Load, check, project and resolve the story in `dir` (default: CONTENT_DIR or content/). Memoised
+ * on what `loadStory` returns, which changes when a content file does (so `astro dev` shows edits).
+ */
 export function buildStory(dir?: string): BuiltStory {
-  if (cached && cached.dir === dir) return cached.story;
-  const { catalog, chapters } = loadStory(dir);
+  const loaded = loadStory(dir);
+  if (cached && cached.dir === dir && cached.loaded === loaded) return cached.story;
+  const { catalog, chapters } = loaded;
   const projection = createProjection();
   let basemap: Basemap;
   try {
@@ -43,6 +47,6 @@ export function buildStory(dir?: string): BuiltStory {
   const scenes = new Map<string, Scene>();
   for (const step of steps) scenes.set(step.props.id, resolveScene(step.props, catalog, atlas, projection));
   const story = { catalog, chapters, atlas, scenes, basemap };
-  cached = { dir, story };
+  cached = { dir, loaded, story };
   return story;
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dataFiles, type Catalog } from './schemas.ts';
 import { checkTexts, type CheckResult, type ContentTexts, type DataName } from './checker.ts';
-import { formatDiagnostic } from './diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { ChapterDoc } from './chapters.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
@@ -107,11 +107,38 @@ function fingerprint(dir: string): string {
   return parts.join('|');
 }
 
+/**
+ * The error `loadStory` throws for content with errors: its message is the command line's output
+ * (one `file:line:column` line per error), and `loc` points at the first error, so Astro's dev
+ * overlay shows that file, line and column with a code frame instead of a place in this module.
+ */
+export class ContentError extends Error {
+  /** Every error, in the checker's order. */
+  readonly diagnostics: Diagnostic[];
+  /**
+   * The first error's file (relative to the working directory: Astro's overlay resolves it against
+   * the project root, and would misplace an absolute path outside it), line and column.
+   */
+  readonly loc: { file: string; line: number; column: number } | undefined;
+  /** Shown under the message in Astro's error overlay. */
+  readonly hint: string;
+
+  constructor(errors: Diagnostic[]) {
+    const n = errors.length;
+    super(`content has ${n} error${n === 1 ? '' : 's'}:\n${errors.map(formatDiagnostic).join('\n')}`);
+    this.name = 'ContentError';
+    this.diagnostics = errors;
+    const first = errors[0];
+    this.loc = first ? { file: path.relative(process.cwd(), path.resolve(first.file)), line: first.line, column: first.column } : undefined;
+    this.hint = 'Each line is file:line:column, the field, what is wrong, what was expected and the fix (see content/README.md, "Errors and warnings"). Save the fix and the page reloads; npm run check:content prints the same list.';
+  }
+}
+
 const memo = new Map<string, { key: string; story: { catalog: Catalog; chapters: ChapterDoc[] } }>();
 
 /**
- * The checked story: the catalog and the chapters sorted by `order`. Throws an Error listing every
- * error diagnostic (one formatted line each) when the content has errors. Memoised per directory
+ * The checked story: the catalog and the chapters sorted by `order`. Throws a {@link ContentError}
+ * listing every error diagnostic (one formatted line each) when the content has errors. Memoised per directory
  * (re-checked when a content file changes).
  */
 export function loadStory(dir: string = resolveContentDir()): { catalog: Catalog; chapters: ChapterDoc[] } {
@@ -121,10 +148,7 @@ export function loadStory(dir: string = resolveContentDir()): { catalog: Catalog
   if (cached && cached.key === key) return cached.story;
   const result = checkContent(abs);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length || !result.catalog) {
-    const lines = errors.map(formatDiagnostic);
-    throw new Error(`content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-  }
+  if (errors.length || !result.catalog) throw new ContentError(errors);
   const story = { catalog: result.catalog, chapters: result.chapters };
   memo.set(abs, { key, story });
   return story;
