@@ -1,6 +1,6 @@
 /** Checks the story's content, given as file texts, and returns the parsed catalog, chapters and every diagnostic with its position. */
 import { distanceKm } from '../geo/projection.ts';
-import { dataFiles, MIN_FRAME_SPAN_KM, REGION, type Bounds, type Catalog, type Claim, type Event, type Frame, type Place, type Route, type Source, type Story } from './schemas.ts';
+import { dataFiles, isValidPartialDate, MIN_FRAME_SPAN_KM, REGION, type Bounds, type Catalog, type Claim, type Event, type Frame, type Place, type Route, type Source, type Story } from './schemas.ts';
 import { parseChapter, type ChapterDoc, type ParsedChapter, type RawStep, type StepDoc } from './chapters.ts';
 import { compareDiagnostics, didYouMean, quoteList, type Diagnostic, type Position } from './diagnostics.ts';
 import { validate, type ValuePath } from './issues.ts';
@@ -66,6 +66,20 @@ export function comparePartialDates(a: string, b: string): number {
   const x = a.slice(0, n);
   const y = b.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** How precise a partial date is, from its length. */
+function precisionOf(date: string): 'year' | 'month' | 'day' {
+  return date.length >= 10 ? 'day' : date.length >= 7 ? 'month' : 'year';
+}
+
+const PRECISION_NAMES = { year: 'a year', month: 'a month', day: 'a day' } as const;
+
+/** The partial date an id ends with (`strikes-2021-01-13` → `2021-01-13`, `seizures-2025` → `2025`), or null. */
+export function dateInId(id: string): string | null {
+  const m = /(?:^|-)((?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)$/.exec(id);
+  const d = m?.[1];
+  return d && isValidPartialDate(d) ? d : null;
 }
 
 function inRegion(lon: number, lat: number): boolean {
@@ -223,6 +237,8 @@ export function checkTexts(input: ContentTexts): CheckResult {
       }
     });
   }
+  /** Events whose dates were already reported (after asOf, end before start): not checked again against their ids. */
+  const datesReported = new Set<number>();
   for (const e of events.entries) {
     checkJsonRefs(events, e, ['places'], places);
     checkJsonRefs(events, e, ['sources'], sources);
@@ -231,6 +247,7 @@ export function checkTexts(input: ContentTexts): CheckResult {
     const ev = e.parsed;
     if (!ev) continue;
     if (ev.endDate && comparePartialDates(ev.endDate, ev.date) < 0) {
+      datesReported.add(e.index);
       const path = [e.index, 'endDate'];
       error(events.file, at(events, path), formatField('events', path), `"${ev.endDate}" is before the start date "${ev.date}"`, `an end date on or after "${ev.date}"`, 'swap date and endDate, or correct the year');
     }
@@ -238,6 +255,7 @@ export function checkTexts(input: ContentTexts): CheckResult {
       for (const key of ['date', 'endDate'] as const) {
         const d = ev[key];
         if (d && comparePartialDates(d, story.asOf) > 0) {
+          datesReported.add(e.index);
           const path = [e.index, key];
           error(
             events.file,
@@ -251,6 +269,45 @@ export function checkTexts(input: ContentTexts): CheckResult {
       }
     }
   }
+  // ---- date precision: a time needs a day; a date written at the end of an id must agree with "date" ----
+  for (const e of events.entries) {
+    const ev = e.parsed;
+    if (!ev?.time || precisionOf(ev.date) === 'day') continue;
+    const path = [e.index, 'time'];
+    error(
+      events.file,
+      at(events, path),
+      formatField('events', path),
+      `a time of day ("${ev.time}") is given but "date" is "${ev.date}", ${PRECISION_NAMES[precisionOf(ev.date)]}`,
+      'a date to the day (YYYY-MM-DD) when a time is given',
+      'give the day in "date" if it is known, or remove "time"',
+    );
+  }
+  for (const table of [events, sources] as Table<{ id: string; date: string; endDate?: string }>[]) {
+    for (const e of table.entries) {
+      const item = e.parsed;
+      const named = item ? dateInId(item.id) : null;
+      if (!item || !named || (table.name === 'events' && datesReported.has(e.index))) continue;
+      const finer = named.length > item.date.length;
+      const within = comparePartialDates(named, item.date) >= 0 && comparePartialDates(named, item.endDate ?? item.date) <= 0;
+      if (within && !finer) continue;
+      const path = [e.index, 'date'];
+      const span = item.endDate ? `"${item.date}" to "${item.endDate}"` : `"${item.date}"`;
+      error(
+        table.file,
+        at(table, path),
+        formatField(table.name, path),
+        finer && within
+          ? `the id "${item.id}" names ${PRECISION_NAMES[precisionOf(named)]} (${named}) but "date" is only ${PRECISION_NAMES[precisionOf(item.date)]} (${item.date})`
+          : `the id "${item.id}" names ${named} but the date is ${span}`,
+        `a date that matches the id, with the same precision or finer`,
+        finer && within
+          ? `give the full date ("${named}") if it is known, or shorten the id to "${item.id.slice(0, item.id.length - named.length)}${item.date}"`
+          : `correct the date or the id (ids are stable once published: prefer correcting the date if it is the one that is wrong)`,
+      );
+    }
+  }
+
   for (const e of claims.entries) checkJsonRefs(claims, e, ['sources'], sources);
   const claimNumbers = new Map<number, Entry<Claim>>();
   for (const e of claims.entries) {
@@ -310,8 +367,10 @@ export function checkTexts(input: ContentTexts): CheckResult {
       box = { w, s, e: east, n };
       suggestion = `move the corners at least ${MIN_FRAME_SPAN_KM} km apart in both directions`;
     } else {
-      const pts = bounds.places.map((id) => placeById.get(id)).filter((p): p is Place => p !== undefined && inRegion(p.lon, p.lat));
-      if (!pts.length) return;
+      const found = bounds.places.map((id) => placeById.get(id));
+      // An unknown, invalid or misplaced place is reported where it is written; measuring without it would only mislead.
+      if (found.some((p) => p === undefined || !inRegion(p.lon, p.lat))) return;
+      const pts = found as Place[];
       box = { w: Infinity, s: Infinity, e: -Infinity, n: -Infinity };
       for (const p of pts) {
         // An area place keeps its whole radius in view.

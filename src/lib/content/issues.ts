@@ -260,13 +260,17 @@ function toProblems(schema: unknown, root: unknown, raw: LooseIssue[], syntax: S
             expected: customExpected ?? TYPE_PHRASES[expected] ?? expected,
             suggestion: `add "${key}"`,
           });
+        } else if (value === null && expected === 'string') {
+          // YAML reads `title:` with nothing after it as null: to an editor, that is an empty field.
+          problems.push({ path, at: 'value', message: withRule('is empty'), expected: customExpected ?? TYPE_PHRASES[expected], suggestion: `write the ${key}` });
         } else {
+          const phrase = customExpected ?? TYPE_PHRASES[expected] ?? expected;
           problems.push({
             path,
             at: 'value',
             message: withRule(`is ${describeValue(value)}`),
-            expected: customExpected ?? TYPE_PHRASES[expected] ?? expected,
-            suggestion: typeFix(expected, value, key, syntax),
+            expected: phrase,
+            suggestion: typeFix(expected, value, key, syntax) ?? `replace it with ${phrase}`,
           });
         }
         break;
@@ -298,6 +302,7 @@ function toProblems(schema: unknown, root: unknown, raw: LooseIssue[], syntax: S
             : `${preview(value)} is not ${small ? 'above' : 'below'} ${limit}`;
           expected = `a number ${sign} ${limit}`;
           if (key === 'lat' || key === 'lon') suggestion = 'lat is north–south, lon east–west, in decimal degrees; check they are not swapped';
+          else suggestion = `use a number ${sign} ${limit}`;
         }
         problems.push({ path, at: 'value', message: withRule(message), expected: customExpected ?? expected, suggestion });
         break;
@@ -319,7 +324,7 @@ function toProblems(schema: unknown, root: unknown, raw: LooseIssue[], syntax: S
           at: 'value',
           message: withRule(`${preview(value)} is not valid`),
           expected: customExpected ?? `format ${issue.format ?? 'unknown'}`,
-          suggestion: kebab && kebab !== value && /id/.test(customExpected ?? '') ? `write it as "${kebab}"` : undefined,
+          suggestion: kebab && kebab !== value && /id/.test(customExpected ?? '') ? `write it as "${kebab}"` : customExpected ? `write ${customExpected}` : undefined,
         });
         break;
       }
