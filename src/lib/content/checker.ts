@@ -68,6 +68,21 @@ export function comparePartialDates(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * Ids the story page gives its own elements (src/pages/index.astro, components/chrome): a step with
+ * one of them would make two elements share an id and break that #anchor. Keep in sync with the page.
+ */
+export const PAGE_ANCHORS = ['story', 'contents', 'sources', 'sources-title', 'about', 'about-title', 'basemap'] as const;
+/** Prefixes of the page's generated ids: `chapter-<slug>`, `source-<id>`. */
+export const PAGE_ANCHOR_PREFIXES = ['chapter-', 'source-'] as const;
+
+/** Why a step id clashes with the page's own anchors, or null. */
+export function pageAnchorClash(id: string): string | null {
+  if ((PAGE_ANCHORS as readonly string[]).includes(id)) return `the page's #${id}`;
+  const prefix = PAGE_ANCHOR_PREFIXES.find((p) => id.startsWith(p));
+  return prefix ? `ids beginning "${prefix}" are the page's ${prefix === 'chapter-' ? 'chapter' : 'source'} anchors` : null;
+}
+
 /** How precise a partial date is, from its length. */
 function precisionOf(date: string): 'year' | 'month' | 'day' {
   return date.length >= 10 ? 'day' : date.length >= 7 ? 'month' : 'year';
@@ -451,6 +466,10 @@ export function checkTexts(input: ContentTexts): CheckResult {
       const where = first.file === s.file ? `line ${first.line}` : `${first.file}:${first.line}:${first.column}`;
       error(s.file, s.positions.get('id') ?? s, `${s.label} id`, `duplicate step id "${s.id}", also used by the step at ${where}`, 'step ids unique across the story (they are the #anchors)', `rename one of them, e.g. "${s.id}-2"`);
     } else stepById.set(s.id, s);
+    const clash = pageAnchorClash(s.id);
+    if (clash) {
+      error(s.file, s.positions.get('id') ?? s, `${s.label} id`, `"${s.id}" is already an anchor of the page (${clash})`, 'a step id the page does not use itself', `rename it, e.g. "${s.id.replace(/^(chapter|source)-/, '')}-step"`);
+    }
   }
 
   const eventById = new Map<string, Event>();
