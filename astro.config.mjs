@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentWatch } from './src/lib/content/watch.ts';
+import publish from './src/integrations/publish.ts';
 
 /**
  * Two settings decide where the site lives:
@@ -21,8 +22,8 @@ export default defineConfig({
   outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  // contentWatch: `astro dev` reloads the page when a data file in CONTENT_DIR changes.
-  integrations: [mdx(), contentWatch()],
+  // publish: _headers, robots.txt and (with SITE_URL) sitemap.xml, from the same base and site settings.
+  integrations: [mdx(), publish(), contentWatch()],
   // Styles of components used inside MDX are inlined unhashed otherwise and then blocked by the
   // CSP (astro7-notes §1.5, gap A): always emit stylesheets as files.
   build: { inlineStylesheets: 'never', format: 'directory' },

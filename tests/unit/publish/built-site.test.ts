@@ -1,0 +1,294 @@
+/**
+ * The built site, checked without a browser. Three clean builds into scratch folders, in sequence
+ * (about 5 s each), through the real build script (src/scripts/build.ts):
+ *  - A: the defaults (base "/", no SITE_URL);
+ *  - B: the same settings into another folder with another cache, for reproducibility;
+ *  - C: base "/explainer/", SITE_URL set, and a scratch copy of content/ whose data files carry
+ *    HTML-looking text, which must reach the page as text.
+ * Then: byte-identical A and B; html-validate (.htmlvalidate.json) and a link/anchor check on every
+ * page of A and C; _headers, robots.txt, sitemap and canonical URLs; the meta CSP; external links.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
+import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
+
+const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const scratch = mkdtempSync(join(tmpdir(), 'pipeline-publish-'));
+const SITE = 'https://example.org';
+/** HTML-looking text planted in data files of build C. */
+const INJECT = {
+  description: '<img src=x onerror=alert(1)> & "quoted" </li><script>alert(2)</script>',
+  title: '"><svg onload=alert(3)>',
+};
+
+interface Built {
+  dir: string;
+  log: string;
+}
+
+/**
+ * The environment of a build as `npm run build` would have it: vitest sets NODE_ENV=test and
+ * Vite's BASE_URL, MODE, DEV, PROD and SSR in process.env, and a child Vite would take them over
+ * (BASE_URL=/ silently replaced the base path in .astro files).
+ */
+function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'OUT_DIR'].includes(k) || k.startsWith('VITEST')) continue;
+    clean[k] = v;
+  }
+  return { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+}
+
+function build(name: string, env: Record<string, string>): Built {
+  const dir = join(scratch, name);
+  const result = spawnSync(process.execPath, ['src/scripts/build.ts'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: buildEnv({ OUT_DIR: dir, ASTRO_CACHE_DIR: join(scratch, `cache-${name}`), ...env }),
+  });
+  const log = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`build ${name} failed (exit ${result.status}):\n${log.slice(-4000)}`);
+  return { dir, log };
+}
+
+let A: Built;
+let B: Built;
+let C: Built;
+
+beforeAll(() => {
+  const content = join(scratch, 'content-xss');
+  cpSync(join(repo, 'content'), content, { recursive: true });
+  const sourcesFile = join(content, 'sources.json');
+  const sources = JSON.parse(readFileSync(sourcesFile, 'utf8')) as { description: string; title?: string }[];
+  sources[0]!.description = `${INJECT.description} ${sources[0]!.description}`;
+  if (sources[0]!.title !== undefined) sources[0]!.title = `${sources[0]!.title} ${INJECT.title}`;
+  writeFileSync(sourcesFile, JSON.stringify(sources, null, 2));
+  A = build('a', {});
+  B = build('b', {});
+  C = build('c', { BASE_PATH: '/explainer/', SITE_URL: SITE, CONTENT_DIR: content });
+}, 240_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const read = (b: Built, file: string) => readFileSync(join(b.dir, file), 'utf8');
+const pagesOf = (b: Built) => listFiles(b.dir).filter((f) => f.endsWith('.html'));
+
+describe('reproducible builds', () => {
+  it('two clean builds into different folders are byte-identical', () => {
+    const a = hashTree(A.dir);
+    const b = hashTree(B.dir);
+    expect(Object.keys(a).length).toBeGreaterThan(4);
+    expect(b).toEqual(a);
+  });
+});
+
+/**
+ * Known errors in files this suite's owner may not edit, tolerated by the main check (so any other
+ * error still fails) and asserted away by the fixme test below. Remove an entry when it is fixed.
+ * - LiveFigure.astro puts <p data-announcer> after <figcaption>; a <figcaption> must be the first
+ *   or last child of <figure> (move the <p> before the <figcaption>, or out of the <figure>).
+ */
+const KNOWN_HTML_ERRORS = [{ page: 'index.html', rule: 'element-permitted-order', message: 'Element <p> must be used before <figcaption> in this context' }];
+
+describe('html-validate (recommended + document + no-inline-style)', () => {
+  const config = JSON.parse(readFileSync(join(repo, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+  const validator = new HtmlValidate(config);
+  async function validate(built: Built): Promise<{ page: string; rule: string; message: string; where: string }[]> {
+    const out = [];
+    for (const page of pagesOf(built)) {
+      const report = await validator.validateString(read(built, page), page);
+      for (const r of report.results) for (const m of r.messages) out.push({ page, rule: m.ruleId, message: m.message, where: `${page}:${m.line}:${m.column}` });
+    }
+    return out;
+  }
+  const known = (e: { page: string; rule: string; message: string }) => KNOWN_HTML_ERRORS.some((k) => k.page === e.page && k.rule === e.rule && k.message === e.message);
+  for (const [name, get] of [
+    ['root build', () => A],
+    ['sub-path build', () => C],
+  ] as const) {
+    it(`every page of the ${name} validates with zero errors (known bugs in others' files aside)`, async () => {
+      expect(pagesOf(get())).toEqual(expect.arrayContaining(['404.html', 'index.html']));
+      const errors = (await validate(get())).filter((e) => !known(e));
+      expect(errors.map((e) => `${e.where} ${e.rule}: ${e.message}`)).toEqual([]);
+    });
+  }
+  // fixme: fails until LiveFigure.astro's <p data-announcer> moves before its <figcaption> (see KNOWN_HTML_ERRORS).
+  it.skip('fixme: every page validates with zero errors and no exceptions', async () => {
+    const errors = [...(await validate(A)), ...(await validate(C))];
+    expect(errors.map((e) => `${e.where} ${e.rule}: ${e.message}`)).toEqual([]);
+  });
+});
+
+describe('links and anchors', () => {
+  it('every internal link, asset and #anchor of the root build resolves', () => {
+    const report = checkLinks(A.dir, '/');
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBeGreaterThan(20);
+  });
+
+  it('every internal link, asset and #anchor of the sub-path build resolves under /explainer/', () => {
+    const report = checkLinks(C.dir, '/explainer/', SITE);
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBeGreaterThan(20);
+  });
+
+  it('the checker catches a broken anchor, a missing asset and a link outside the base', () => {
+    const dir = join(scratch, 'broken');
+    cpSync(A.dir, dir, { recursive: true });
+    const html = read({ dir, log: '' }, '404.html').replace(
+      '</main>',
+      '<a href="#nowhere">x</a><a href="/_astro/missing.js">y</a><a href="/elsewhere/">z</a><a href="/index.html#story">ok</a></main>',
+    );
+    writeFileSync(join(dir, '404.html'), html);
+    const problems = checkLinks(dir, '/').problems.map((p) => `${p.value}: ${p.problem}`);
+    expect(problems).toEqual([
+      '#nowhere: no element with id "nowhere" in 404.html',
+      '/_astro/missing.js: no file _astro/missing.js in the build',
+      '/elsewhere/: no file elsewhere/index.html in the build',
+    ]);
+  });
+
+  it('external links (sources) open without opener or referrer', () => {
+    const { external } = checkLinks(A.dir, '/');
+    expect(external.length).toBeGreaterThan(0);
+    for (const link of external) {
+      expect(link.tag, `${link.href} is a link, not a resource from another host`).toBe('a');
+      expect(link.rel.split(/\s+/).sort(), `rel of ${link.href}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    }
+  });
+});
+
+describe('content security policy as built', () => {
+  for (const [name, get] of [
+    ['root', () => A],
+    ['sub-path', () => C],
+  ] as const) {
+    it(`every page of the ${name} build carries a strict CSP meta tag`, () => {
+      for (const page of pagesOf(get())) {
+        const metas = scanHtml(read(get(), page)).elements.filter((e) => e.tag === 'meta' && e.attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+        expect(metas, `${page}: one CSP meta`).toHaveLength(1);
+        const policy = new Map(
+          metas[0]!.attrs
+            .get('content')!
+            .split(';')
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)] as const),
+        );
+        expect(policy.get('default-src'), page).toEqual(["'self'"]);
+        expect(policy.get('object-src'), page).toEqual(["'none'"]);
+        expect(policy.get('base-uri'), page).toEqual(["'self'"]);
+        for (const directive of ['script-src', 'style-src', 'default-src']) {
+          const sources = policy.get(directive) ?? [];
+          expect(sources, `${page} ${directive}`).not.toContain("'unsafe-inline'");
+          expect(sources, `${page} ${directive}`).not.toContain("'unsafe-eval'");
+          for (const s of sources) expect(s, `${page} ${directive}: only 'self' and hashes`).toMatch(/^'self'$|^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/);
+        }
+      }
+    });
+  }
+});
+
+describe('generated publish files', () => {
+  it('_headers of the root build matches the pure generator and covers every file', () => {
+    const text = read(A, '_headers');
+    expect(text).toBe(renderHeadersFile('/', listFiles(A.dir)));
+    const rules = parseHeadersFile(text);
+    const js = listFiles(A.dir).find((f) => f.startsWith('_astro/') && f.endsWith('.js'))!;
+    expect(headersFor(rules, `/${js}`).get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/404.html', '/favicon.svg', '/robots.txt']) {
+      const h = headersFor(rules, path);
+      expect(h.get('cache-control'), path).toBe('public, max-age=0, must-revalidate');
+      expect(h.get('x-content-type-options'), path).toBe('nosniff');
+      expect(h.get('content-security-policy'), path).toBe("frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+    }
+  });
+
+  it('_headers of the sub-path build is scoped to /explainer/', () => {
+    const rules = parseHeadersFile(read(C, '_headers'));
+    expect(rules.every((r) => r.path.startsWith('/explainer/'))).toBe(true);
+    expect(headersFor(rules, '/explainer/_astro/x.js').get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/explainer/').get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(headersFor(rules, '/explainer/sitemap.xml').get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(headersFor(rules, '/other/').size).toBe(0);
+  });
+
+  it('without SITE_URL: a build warning, and no canonical URL, og:url or sitemap', () => {
+    expect(A.log).toMatch(/SITE_URL is not set/);
+    expect(existsSync(join(A.dir, 'sitemap.xml'))).toBe(false);
+    expect(read(A, 'robots.txt')).toBe('User-agent: *\nAllow: /\n');
+    for (const page of pagesOf(A)) {
+      const els = scanHtml(read(A, page)).elements;
+      expect(els.filter((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'), page).toEqual([]);
+      expect(els.filter((e) => e.tag === 'meta' && e.attrs.get('property') === 'og:url'), page).toEqual([]);
+      // No absolute URL on any host at all in a page built without SITE_URL, except the sources' links.
+      for (const e of els) for (const [k, v] of e.attrs) if (/^https?:/.test(v) && !(e.tag === 'a' && k === 'href')) expect.fail(`${page}: <${e.tag} ${k}="${v}">`);
+    }
+  });
+
+  it('with SITE_URL: canonical URL and og:url on the story, a sitemap of the story only, robots names it', () => {
+    expect(C.log).not.toMatch(/SITE_URL is not set/);
+    const els = scanHtml(read(C, 'index.html')).elements;
+    expect(els.find((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical')?.attrs.get('href')).toBe(`${SITE}/explainer/`);
+    expect(els.find((e) => e.tag === 'meta' && e.attrs.get('property') === 'og:url')?.attrs.get('content')).toBe(`${SITE}/explainer/`);
+    const notFound = scanHtml(read(C, '404.html')).elements;
+    expect(notFound.some((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'), '404 has no canonical').toBe(false);
+    expect(notFound.find((e) => e.tag === 'meta' && e.attrs.get('name') === 'robots')?.attrs.get('content')).toBe('noindex');
+    const sitemap = read(C, 'sitemap.xml');
+    expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([`${SITE}/explainer/`]);
+    expect(read(C, 'robots.txt')).toContain(`Sitemap: ${SITE}/explainer/sitemap.xml`);
+  });
+});
+
+describe('the 404 page works at any depth under the base', () => {
+  it('uses only absolute, base-prefixed URLs and links back to the story', () => {
+    for (const [built, base] of [
+      [A, '/'],
+      [C, '/explainer/'],
+    ] as const) {
+      const els = scanHtml(read(built, '404.html')).elements;
+      const urls = els.flatMap((e) => ['href', 'src'].map((k) => e.attrs.get(k)).filter((v): v is string => v !== undefined));
+      expect(urls.length).toBeGreaterThan(2);
+      for (const u of urls) expect(u.startsWith(base), `${u} starts with ${base}`).toBe(true);
+      expect(els.find((e) => e.attrs.has('data-home-link'))?.attrs.get('href')).toBe(base);
+      expect(els.some((e) => e.tag === 'script'), '404 needs no script').toBe(false);
+    }
+  });
+});
+
+describe('HTML-looking text in a data file renders as text', () => {
+  it('the planted markup appears escaped, as text, and creates no element', () => {
+    const html = read(C, 'index.html');
+    const { elements, text } = scanHtml(html);
+    expect(text).toContain(INJECT.description);
+    expect(text).toContain(INJECT.title);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(elements.filter((e) => e.tag === 'img')).toEqual([]);
+    expect(elements.filter((e) => [...e.attrs.keys()].some((k) => k.startsWith('on'))).map((e) => e.tag)).toEqual([]);
+    // The only script is the bundled module from _astro/.
+    expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? 'inline')).toEqual([
+      expect.stringMatching(/^\/explainer\/_astro\/[^/]+\.js$/),
+    ]);
+  });
+
+  it('the browser code never parses strings as HTML', () => {
+    // The live figure is drawn from the same data in the browser: only text APIs may carry it.
+    const offenders: string[] = [];
+    const dirs = ['src/client', 'src/render', 'src/lib'].map((d) => join(repo, d));
+    for (const dir of dirs) {
+      for (const f of listFiles(dir).filter((x) => /\.(ts|js|mjs)$/.test(x))) {
+        const src = readFileSync(join(dir, f), 'utf8');
+        for (const pattern of [/\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML\(/, /\.html\(/, /document\.write\(/, /new Function\(/, /\beval\(/])
+          if (pattern.test(src)) offenders.push(`${dir}/${f}: ${pattern}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
