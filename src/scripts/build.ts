@@ -28,6 +28,7 @@ if (!existsSync(resolve(scratch, 'index.html'))) {
   console.error(`build: astro build produced no index.html; ${outDir} was left as it was.`);
   process.exit(1);
 }
+run('share image', ['src/scripts/og-image.ts', scratch]);
 rmSync(outDir, { recursive: true, force: true });
 renameSync(scratch, outDir);
 console.log(`build: wrote ${outDir}`);

@@ -1,0 +1,396 @@
+/**
+ * The share image (Open Graph / Twitter card, 1200×630) as an SVG string: the region's basemap
+ * full-bleed, the main route and the strike area drawn over it, and the story's title and dek in
+ * a band along the bottom. Every piece of text is drawn as glyph outlines (paths) from the fonts
+ * passed in, so rasterising the SVG never depends on the fonts installed on the machine.
+ * Pure: depends on its arguments only (fonts are loaded by ./fonts.ts, rasterised by
+ * src/scripts/og-image.ts).
+ */
+import type { Basemap } from '../geo/basemap.ts';
+import { formatDate } from '../format.ts';
+import { insideRings } from '../geo/planar.ts';
+import { parsePath } from '../geo/svg-path.ts';
+import type { Atlas, XY } from '../scene/types.ts';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+/** A font that can set one line of text as an SVG outline. */
+export interface OgFont {
+  /** SVG path data of `text` with its baseline starting at (x, y), `size` px to the em; `letterSpacing` in em. */
+  path(text: string, x: number, y: number, size: number, letterSpacing?: number): string;
+  /** Width of the set line in px, from the first glyph's origin to the last glyph's advance. */
+  width(text: string, size: number, letterSpacing?: number): number;
+}
+
+export interface OgFonts {
+  /** The title (a bold serif). */
+  title: OgFont;
+  /** The dek (a regular sans). */
+  text: OgFont;
+  /** Map labels (a semibold sans). */
+  label: OgFont;
+}
+
+/** A stretch of the route in map units; unverified stretches are drawn dashed. */
+export interface OgLeg {
+  points: XY[];
+  unverified: boolean;
+}
+
+/** A labelled place in map units (`name`: its map label); `end` marks the route's ends (a larger dot). */
+export interface OgPlace {
+  name: string;
+  x: number;
+  y: number;
+  end: boolean;
+}
+
+/** What the card shows, in map units: chosen from the Atlas by selectOgCard. */
+export interface OgCard {
+  title: string;
+  dek: string;
+  legs: OgLeg[];
+  area: XY[] | null;
+  areaLabel: string | null;
+  places: OgPlace[];
+}
+
+/** Colours of the card: the site's dark theme (src/styles/tokens.css), which reads well as a thumbnail. */
+export interface OgTheme {
+  background: string;
+  sea: string;
+  land: string;
+  border: string;
+  coast: string;
+  river: string;
+  countryLabel: string;
+  route: string;
+  area: string;
+  areaStroke: string;
+  label: string;
+  title: string;
+  dek: string;
+}
+
+export const OG_THEME: OgTheme = {
+  background: '#121519',
+  sea: '#142230',
+  land: '#2d3239',
+  border: '#9aa3ad',
+  coast: '#7d8d99',
+  river: '#6fa8d6',
+  countryLabel: '#99a1ab',
+  route: '#ff8a7a',
+  area: 'rgba(251, 191, 36, 0.34)',
+  areaStroke: '#fbbf24',
+  label: '#f1eee8',
+  title: '#f4f1ea',
+  dek: '#d3cec5',
+};
+
+/** Which route, event and places the card shows; ids missing from the Atlas fall back (see selectOgCard). */
+export interface OgSelection {
+  routeId: string;
+  eventId: string;
+  placeIds: readonly string[];
+}
+
+export const OG_SELECTION: OgSelection = {
+  routeId: 'qaim-corridor',
+  eventId: 'strikes-2021-01-13',
+  placeIds: ['tehran', 'baghdad', 'albu-kamal', 'damascus', 'beirut'],
+};
+
+/** The first sentence of a paragraph (the whole text when it has one sentence). */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const match = /^(.+?[.!?])\s+(?=[A-Z0-9“"‘'(])/.exec(trimmed);
+  return match ? match[1] : trimmed;
+}
+
+/**
+ * Choose what the card shows. The route is `routeId`, or else the longest route, or none; the
+ * area is that of `eventId`, or none; labelled places are those of `placeIds` that exist, or else
+ * the route's two ends. Nothing here throws on missing ids.
+ */
+export function selectOgCard(atlas: Atlas, story: { title: string; dek: string }, selection: OgSelection = OG_SELECTION): OgCard {
+  const routes = Object.values(atlas.routes).filter((r) => r.legs.some((l) => l.points.length >= 2));
+  const route = atlas.routes[selection.routeId] ?? routes.sort((a, b) => b.length - a.length)[0] ?? null;
+  const event = atlas.events[selection.eventId] ?? null;
+  const ends = route ? [route.waypoints[0], route.waypoints[route.waypoints.length - 1]] : [];
+  let ids = selection.placeIds.filter((id) => atlas.places[id]);
+  if (ids.length === 0) ids = ends.filter((id): id is string => id !== undefined && atlas.places[id] !== undefined);
+  const places = ids.map((id) => {
+    const p = atlas.places[id];
+    return { name: p.label, x: p.x, y: p.y, end: ends.includes(id) };
+  });
+  const area = event?.area && event.area.length >= 3 ? event.area : null;
+  return {
+    title: story.title,
+    dek: firstSentence(story.dek),
+    legs: route ? route.legs.filter((l) => l.points.length >= 2).map((l) => ({ points: l.points, unverified: l.unverified })) : [],
+    area,
+    areaLabel: area && event ? `${event.kind === 'strike' ? 'Strikes, ' : ''}${formatDate(event.date)}` : null,
+    places,
+  };
+}
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+const inside = (a: Rect, b: Rect) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+const f = (n: number) => String(Math.round(n * 100) / 100);
+
+/** Break `text` into at most `maxLines` lines no wider than `width`; an ellipsis ends a cut text. */
+export function wrapLines(text: string, font: OgFont, size: number, width: number, maxLines: number): string[] {
+  const words = text.split(' ').filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < words.length; i++) {
+    const next = line ? `${line} ${words[i]}` : words[i];
+    if (!line || font.width(next, size) <= width) {
+      line = next;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      let cut = line;
+      while (cut.includes(' ') && font.width(`${cut}…`, size) > width) cut = cut.slice(0, cut.lastIndexOf(' '));
+      lines.push(`${cut.replace(/[\s,;:]+$/, '')}…`);
+      return lines;
+    }
+    lines.push(line);
+    line = words[i];
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Layout of the card, in px. */
+const PAD_X = 60;
+const TITLE_SIZE = 84;
+const DEK_SIZE = 29;
+const DEK_LEADING = 38;
+const LABEL_SIZE = 23;
+const AREA_LABEL_SIZE = 21;
+const COUNTRY_SIZE = 17;
+const COUNTRY_SPACING = 0.16;
+const CAP = 0.7;
+const DESC = 0.24;
+
+/** Build the card's SVG (1200×630, no <text>: all lettering is outlines). */
+export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme: OgTheme = OG_THEME, marginUnits = 60): string {
+  const W = OG_WIDTH;
+  const H = OG_HEIGHT;
+
+  // The band: title on one line (shrunk to fit), the dek on at most two lines under it.
+  const textWidth = W - 2 * PAD_X;
+  const titleSize = Math.min(TITLE_SIZE, (TITLE_SIZE * textWidth) / Math.max(1, fonts.title.width(card.title, TITLE_SIZE)));
+  const dekLines = card.dek ? wrapLines(card.dek, fonts.text, DEK_SIZE, textWidth, 2) : [];
+  const lastBaseline = H - 46;
+  const firstDek = lastBaseline - (dekLines.length - 1) * DEK_LEADING;
+  const titleBaseline = dekLines.length > 0 ? firstDek - DEK_SIZE * 1.75 : lastBaseline;
+  const bandTop = titleBaseline - titleSize * CAP - 44;
+  const fadeTop = bandTop - 64;
+
+  // The camera: what the card is about, fitted above the band, never showing past the basemap.
+  const focus: XY[] = [...card.legs.flatMap((l) => l.points), ...(card.area ?? []), ...card.places.map((p): XY => [p.x, p.y])];
+  const box: Rect =
+    focus.length > 0
+      ? {
+          x0: Math.min(...focus.map((p) => p[0])),
+          y0: Math.min(...focus.map((p) => p[1])),
+          x1: Math.max(...focus.map((p) => p[0])),
+          y1: Math.max(...focus.map((p) => p[1])),
+        }
+      : { x0: 0, y0: 0, x1: basemap.width, y1: basemap.height };
+  const view: Rect = { x0: PAD_X + 40, y0: 64, x1: W - PAD_X - 40, y1: fadeTop + 8 };
+  const extent: Rect = { x0: -marginUnits, y0: -marginUnits, x1: basemap.width + marginUnits, y1: basemap.height + marginUnits };
+  const cover = Math.max(W / (extent.x1 - extent.x0), H / (extent.y1 - extent.y0));
+  const fit = Math.min((view.x1 - view.x0) / Math.max(1, box.x1 - box.x0), (view.y1 - view.y0) / Math.max(1, box.y1 - box.y0));
+  const k = Math.max(cover, Math.min(fit, 4));
+  const clampT = (t: number, lo: number, hi: number, size: number) => {
+    // Keep [−t/k, (size − t)/k] inside [lo, hi] when it fits, else centre it.
+    const min = size - hi * k;
+    const max = -lo * k;
+    return min > max ? (min + max) / 2 : Math.min(max, Math.max(min, t));
+  };
+  const tx = clampT((view.x0 + view.x1) / 2 - ((box.x0 + box.x1) / 2) * k, extent.x0, extent.x1, W);
+  const ty = clampT((view.y0 + view.y1) / 2 - ((box.y0 + box.y1) / 2) * k, extent.y0, extent.y1, H);
+  const px = ([x, y]: XY): XY => [x * k + tx, y * k + ty];
+  const pathOf = (points: readonly XY[], closed = false) =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f(px(p)[0])} ${f(px(p)[1])}`).join('') + (closed ? 'Z' : '');
+
+  // Obstacles for labels: the route (sampled every few px), the place dots, the band.
+  const obstacles: Rect[] = [];
+  for (const leg of card.legs) {
+    for (let i = 1; i < leg.points.length; i++) {
+      const [ax, ay] = px(leg.points[i - 1]);
+      const [bx, by] = px(leg.points[i]);
+      const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / 6));
+      for (let j = 0; j <= n; j++) {
+        const x = ax + ((bx - ax) * j) / n;
+        const y = ay + ((by - ay) * j) / n;
+        obstacles.push({ x0: x - 5, y0: y - 5, x1: x + 5, y1: y + 5 });
+      }
+    }
+  }
+  const dots = card.places.map((p) => ({ p, at: px([p.x, p.y]), r: p.end ? 7.5 : 5.5 }));
+  for (const d of dots) obstacles.push({ x0: d.at[0] - d.r - 2, y0: d.at[1] - d.r - 2, x1: d.at[0] + d.r + 2, y1: d.at[1] + d.r + 2 });
+  const labelBounds: Rect = { x0: 14, y0: 14, x1: W - 14, y1: fadeTop + 12 };
+
+  /** Place a label of width w at the first free candidate (x = left edge, y = baseline). */
+  const place = (candidates: XY[], w: number, size: number, extraObstacles: Rect[] = []): XY | null => {
+    const all = [...obstacles, ...extraObstacles];
+    let fallback: { at: XY; hits: number } | null = null;
+    for (const [x, y] of candidates) {
+      const r: Rect = { x0: x - 3, y0: y - size * CAP - 3, x1: x + w + 3, y1: y + size * DESC + 3 };
+      if (!inside(r, labelBounds)) continue;
+      const hits = all.filter((o) => overlaps(o, r)).length;
+      if (hits === 0) {
+        obstacles.push(r);
+        return [x, y];
+      }
+      if (!fallback || hits < fallback.hits) fallback = { at: [x, y], hits };
+    }
+    return fallback ? fallback.at : null;
+  };
+  const labelPaths: { d: string; colour: string; halo: number }[] = [];
+
+  // Place labels, around each dot: east, west, north, south, then the diagonals.
+  for (const { p, at, r } of dots) {
+    const w = fonts.label.width(p.name, LABEL_SIZE);
+    const [x, y] = at;
+    const g = r + 7;
+    const c = LABEL_SIZE * CAP;
+    const spot = place(
+      [
+        [x + g, y + c / 2],
+        [x - g - w, y + c / 2],
+        [x - w / 2, y - g],
+        [x - w / 2, y + g + c],
+        [x + g * 0.7, y - g * 0.7],
+        [x + g * 0.7, y + g * 0.7 + c],
+        [x - g * 0.7 - w, y - g * 0.7],
+        [x - g * 0.7 - w, y + g * 0.7 + c],
+      ],
+      w,
+      LABEL_SIZE,
+    );
+    if (spot) labelPaths.push({ d: fonts.label.path(p.name, spot[0], spot[1], LABEL_SIZE), colour: theme.label, halo: 5 });
+  }
+
+  // The area's label: beside the area's box (below, above, right, left).
+  if (card.area && card.areaLabel) {
+    const pts = card.area.map(px);
+    const a: Rect = {
+      x0: Math.min(...pts.map((p) => p[0])),
+      y0: Math.min(...pts.map((p) => p[1])),
+      x1: Math.max(...pts.map((p) => p[0])),
+      y1: Math.max(...pts.map((p) => p[1])),
+    };
+    const w = fonts.label.width(card.areaLabel, AREA_LABEL_SIZE);
+    const c = AREA_LABEL_SIZE * CAP;
+    const cx = (a.x0 + a.x1) / 2;
+    const spot = place(
+      [
+        [cx - w / 2, a.y1 + 10 + c],
+        [cx - w / 2, a.y0 - 10],
+        [a.x0 - 4, a.y1 + 10 + c],
+        [a.x1 + 4 - w, a.y1 + 10 + c],
+        [a.x1 + 10, (a.y0 + a.y1) / 2 + c / 2],
+        [a.x0 - 10 - w, (a.y0 + a.y1) / 2 + c / 2],
+        [cx - w / 2, a.y1 + 34 + c],
+      ],
+      w,
+      AREA_LABEL_SIZE,
+      [a],
+    );
+    if (spot) labelPaths.push({ d: fonts.label.path(card.areaLabel, spot[0], spot[1], AREA_LABEL_SIZE), colour: theme.areaStroke, halo: 5 });
+  }
+
+  // Country names, spaced capitals, near each country's label point: wholly inside the country
+  // (corners and centre of the label's box), on the visible map and clear of everything else.
+  const countryPaths: string[] = [];
+  const unpx = ([x, y]: XY): XY => [(x - tx) / k, (y - ty) / k];
+  const shifts: XY[] = [];
+  for (const dy of [0, -24, 24, -48, 48, -72, 72]) for (const dx of [0, -40, 40, -80, 80]) shifts.push([dx, dy]);
+  shifts.sort((a, b) => Math.hypot(a[0], a[1] * 1.5) - Math.hypot(b[0], b[1] * 1.5));
+  for (const country of basemap.countries) {
+    if (!country.label) continue;
+    const name = country.name.toUpperCase();
+    const w = fonts.label.width(name, COUNTRY_SIZE, COUNTRY_SPACING);
+    const [x, y] = px(country.label);
+    const c = COUNTRY_SIZE * CAP;
+    const rings = parsePath(country.d).map((sub) => sub.points);
+    const box = (at: XY): Rect => ({ x0: at[0] - 6, y0: at[1] - c - 6, x1: at[0] + w + 6, y1: at[1] + COUNTRY_SIZE * DESC + 6 });
+    const fits = (r: Rect) =>
+      inside(r, labelBounds) &&
+      !obstacles.some((o) => overlaps(o, r)) &&
+      ([[r.x0, r.y0], [r.x1, r.y0], [r.x0, r.y1], [r.x1, r.y1], [(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2]] as XY[]).every((p) =>
+        insideRings(unpx(p), rings),
+      );
+    const free = shifts.map(([dx, dy]): XY => [x - w / 2 + dx, y + c / 2 + dy]).find((at) => fits(box(at)));
+    if (!free) continue;
+    obstacles.push(box(free));
+    countryPaths.push(fonts.label.path(name, free[0], free[1], COUNTRY_SIZE, COUNTRY_SPACING));
+  }
+
+  // The basemap, in map units under one transform; strokes divided by the scale to stay in px.
+  const sw = (n: number) => f(n / k);
+  const countries = basemap.countries.map((c) => `<path d="${c.d}"/>`).join('');
+  const rivers = basemap.rivers.map((r) => `<path d="${r.d}"/>`).join('');
+  const legs = card.legs
+    .map((leg) =>
+      leg.unverified
+        ? `<path class="og-route og-route--unverified" d="${pathOf(leg.points)}" stroke-dasharray="11 9" stroke-linecap="butt"/>`
+        : `<path class="og-route" d="${pathOf(leg.points)}"/>`,
+    )
+    .join('');
+  const casing = card.legs.map((leg) => pathOf(leg.points)).join('');
+  const dotMarks = dots
+    .map(({ at, r }) => `<circle cx="${f(at[0])}" cy="${f(at[1])}" r="${r}" fill="${theme.label}" stroke="${theme.background}" stroke-width="3"/>`)
+    .join('');
+  const labels = labelPaths
+    .map(
+      (l) =>
+        `<path d="${l.d}" fill="none" stroke="${theme.background}" stroke-width="${l.halo}" stroke-linejoin="round" stroke-opacity="0.9"/><path d="${l.d}" fill="${l.colour}"/>`,
+    )
+    .join('');
+  const dekPaths = dekLines.map((line, i) => fonts.text.path(line, PAD_X, firstDek + i * DEK_LEADING, DEK_SIZE)).join('');
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
+    `<defs><linearGradient id="og-fade" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${theme.background}" stop-opacity="0"/><stop offset="1" stop-color="${theme.background}" stop-opacity="1"/></linearGradient></defs>`,
+    `<rect width="${W}" height="${H}" fill="${theme.sea}"/>`,
+    `<g class="og-basemap" transform="matrix(${f(k)} 0 0 ${f(k)} ${f(tx)} ${f(ty)})">`,
+    `<g fill="${theme.land}">${countries}</g>`,
+    basemap.lakes ? `<path d="${basemap.lakes}" fill="${theme.sea}"/>` : '',
+    `<g fill="none" stroke="${theme.river}" stroke-width="${sw(1.4)}" stroke-opacity="0.75" stroke-linejoin="round">${rivers}</g>`,
+    `<path d="${basemap.borders}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-opacity="0.8" stroke-linejoin="round"/>`,
+    `<path d="${basemap.coast}" fill="none" stroke="${theme.coast}" stroke-width="${sw(1)}" stroke-linejoin="round"/>`,
+    basemap.golanLine
+      ? `<path d="${basemap.golanLine}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-dasharray="${sw(5)} ${sw(4)}"/>`
+      : '',
+    `</g>`,
+    countryPaths.length > 0 ? `<path class="og-countries" d="${countryPaths.join('')}" fill="${theme.countryLabel}"/>` : '',
+    casing ? `<path d="${casing}" fill="none" stroke="${theme.background}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.85"/>` : '',
+    card.area
+      ? `<path class="og-area" d="${pathOf(card.area, true)}" fill="${theme.area}" stroke="${theme.areaStroke}" stroke-width="2.5" stroke-linejoin="round"/>`
+      : '',
+    legs ? `<g fill="none" stroke="${theme.route}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round">${legs}</g>` : '',
+    dotMarks,
+    labels,
+    `<rect y="${f(fadeTop)}" width="${W}" height="${f(bandTop - fadeTop)}" fill="url(#og-fade)"/>`,
+    `<rect y="${f(bandTop)}" width="${W}" height="${f(H - bandTop)}" fill="${theme.background}"/>`,
+    `<rect x="${PAD_X}" y="${f(bandTop - 2)}" width="72" height="6" fill="${theme.route}"/>`,
+    `<path class="og-title" d="${fonts.title.path(card.title, PAD_X, titleBaseline, titleSize)}" fill="${theme.title}"/>`,
+    dekPaths ? `<path class="og-dek" d="${dekPaths}" fill="${theme.dek}"/>` : '',
+    `</svg>`,
+  ].join('');
+}
