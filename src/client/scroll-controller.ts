@@ -9,13 +9,12 @@ import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { Atlas, Scene } from '../lib/scene/types.ts';
+import { setupChrome } from './chrome.ts';
 import { drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
 const WIDE = '(min-width: 64rem)';
 /** Trigger line as a share of the viewport height: the same figure CSS uses for scroll-margin-top. */
 const TRIGGER = { wide: 0.5, narrow: 0.6 } as const;
-/** On phones the text card covers the lower part of the figure and the key the top. */
-const PHONE_INSETS: Insets = { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 };
 const WIDE_INSETS: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
 
 function start(): void {
@@ -29,6 +28,8 @@ function start(): void {
   const announcer = figure.querySelector<HTMLElement>('[data-announcer]');
   const scaleLine = figure.querySelector<HTMLElement>('.scale-bar-line');
   const scaleLabel = figure.querySelector<HTMLElement>('.scale-bar-label');
+  const locator = figure.querySelector<SVGSVGElement>('svg.locator');
+  const locatorRect = locator?.querySelector<SVGRectElement>('[data-locator-rect]') ?? null;
   const wide = matchMedia(WIDE);
   const reduce = matchMedia('(prefers-reduced-motion: reduce)');
   const index = new Map(steps.map((el, i) => [el, i]));
@@ -38,16 +39,44 @@ function start(): void {
   let progressive: string[] = [];
 
   const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
-  const insets = () => (wide.matches ? WIDE_INSETS : PHONE_INSETS);
+  // On phones the active text card covers the bottom of the figure, and the key (and any panel)
+  // its top: keep the places the step is about in the part left free. Measured once per step change.
+  let phoneInsets: Insets = { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 };
+  const measureInsets = (el: HTMLElement) => {
+    const map = svg.getBoundingClientRect();
+    if (map.height <= 0) return;
+    const card = el.querySelector('.step-card')?.getBoundingClientRect();
+    const panelBottom = Math.max(
+      ...[key, panel].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
+    );
+    const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
+    const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
+    phoneInsets = { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
+  };
   const target = (scene: Scene) => {
     const { width, height } = svg.getBoundingClientRect();
-    return clampBox(cameraFor(wide.matches ? scene.camera : scene.phoneCamera, width / Math.max(1, height), insets()), atlas.limits);
+    return clampBox(cameraFor(wide.matches ? scene.camera : scene.phoneCamera, width / height, wide.matches ? WIDE_INSETS : phoneInsets), atlas.limits);
+  };
+  /** Whether the figure is on screen with a size (not hidden, e.g. in print). */
+  const measurable = () => {
+    const { width, height } = svg.getBoundingClientRect();
+    return width > 0 && height > 0;
   };
   const updateScale = () => {
-    if (!scaleLine || !scaleLabel) return;
-    const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, currentBox(svg)));
-    scaleLine.style.width = `${bar.px}px`;
-    scaleLabel.textContent = `${bar.km.toLocaleString('en-GB')} km`;
+    const box = currentBox(svg);
+    if (scaleLine && scaleLabel) {
+      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box));
+      scaleLine.style.width = `${bar.px}px`;
+      scaleLabel.textContent = `${bar.km.toLocaleString('en-GB')} km`;
+    }
+    // Locator inset: where the camera is, shown only when zoomed in.
+    if (locator && locatorRect) {
+      locator.classList.toggle('is-shown', box.w < atlas.width * 0.45);
+      locatorRect.setAttribute('x', String(Math.round(box.x)));
+      locatorRect.setAttribute('y', String(Math.round(box.y)));
+      locatorRect.setAttribute('width', String(Math.round(box.w)));
+      locatorRect.setAttribute('height', String(Math.round(box.h)));
+    }
   };
 
   function activate(i: number, how: { fromPrevious: boolean }): void {
@@ -64,20 +93,26 @@ function start(): void {
     for (const id of progressive) drawn[id] = now;
     if (now >= 1) progressive = [];
     const marks = sceneToMarks(scene, atlas);
-    drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
-    flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
     // Timeline, chart and legend: the step's own build-time drawing of the same marks.
     const staticFigure = el.querySelector('[data-static-figure]');
     if (panel) panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
     const legend = staticFigure?.querySelector('.legend');
     const oldLegend = key?.querySelector('.legend');
     if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
+    if (measurable()) {
+      if (!wide.matches) measureInsets(el);
+      drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
+      flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
+    } else {
+      drawMarks(svg!, marks, 1, drawn);
+    }
     figure!.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
     svg!.setAttribute('aria-label', scene.alt);
     if (announcer) announcer.textContent = scene.alt;
     for (const s of steps) s.classList.toggle('is-active', s === el);
+    chrome.update(i);
     document.documentElement.dataset.activeStep = scene.step;
-    figure!.dataset.step = scene.step;
+    figure!.dataset.figureStep = scene.step;
     if (location.hash !== `#${scene.step}`) history.replaceState(history.state, '', `#${scene.step}`);
     activeIndex = i;
     activeScene = scene;
@@ -90,21 +125,49 @@ function start(): void {
     return Math.min(1, Math.max(0, (line - r.top) / Math.max(1, r.height)));
   }
 
+  /** Whether a step's box crosses the trigger line now. */
+  function crosses(el: HTMLElement): boolean {
+    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+    const r = el.getBoundingClientRect();
+    return r.top <= line && r.bottom > line;
+  }
+
   /** The step whose box crosses the trigger line now (one pass, at start-up and after jumps only). */
   function stepAtTrigger(): number {
-    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
-    return steps.findIndex((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top <= line && r.bottom > line;
-    });
+    return steps.findIndex(crosses);
   }
+
+  const chrome = setupChrome({
+    steps,
+    goTo: (i) => {
+      steps[i]?.scrollIntoView({ block: 'start' });
+      activate(i, { fromPrevious: false });
+    },
+    onMotionChange: () => {
+      if (activeScene && measurable()) flyTo(svg, target(activeScene), 0, updateScale);
+    },
+  });
 
   const scroller = scrollama();
   scroller
     .setup({ step: steps, offset: wide.matches ? TRIGGER.wide : TRIGGER.narrow, progress: true })
     .onStepEnter(({ element, direction }) => {
-      const i = index.get(element as HTMLElement) ?? -1;
+      // scrollama can report a step late or out of order (scrollama#136): act only on a step
+      // that really crosses the trigger line now (one measurement of one element).
+      const el = element as HTMLElement;
+      if (!crosses(el)) return;
+      const i = index.get(el) ?? -1;
       activate(i, { fromPrevious: direction === 'down' && i === activeIndex + 1 });
+    })
+    .onStepExit(({ element }) => {
+      // After a fast scroll the next enter may never come: if the active step left the line, take
+      // whichever neighbour crosses it now.
+      const i = index.get(element as HTMLElement) ?? -1;
+      if (i !== activeIndex) return;
+      for (const j of [i + 1, i - 1]) {
+        const el = steps[j];
+        if (el && crosses(el)) return activate(j, { fromPrevious: j === i + 1 });
+      }
     })
     .onStepProgress(({ element, progress }) => {
       if (index.get(element as HTMLElement) !== activeIndex || progressive.length === 0) return;
@@ -122,11 +185,13 @@ function start(): void {
     (scroller as unknown as { offset(x: number): unknown }).offset(wide.matches ? TRIGGER.wide : TRIGGER.narrow);
   });
   reduce.addEventListener('change', () => {
-    if (activeScene) flyTo(svg, target(activeScene), 0, updateScale);
+    if (activeScene && measurable()) flyTo(svg, target(activeScene), 0, updateScale);
   });
   // Resize and rotation: redraw the same state without animation.
   new ResizeObserver(() => {
-    if (!activeScene) return;
+    if (!activeScene || !measurable()) return;
+    const el = steps[activeIndex];
+    if (el && !wide.matches) measureInsets(el);
     flyTo(svg, target(activeScene), 0, updateScale);
     for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
   }).observe(svg);
@@ -137,7 +202,7 @@ function start(): void {
   settle();
   if (activeIndex < 0) {
     activeScene = JSON.parse(steps[0]!.dataset.scene ?? 'null') as Scene | null;
-    if (activeScene) setCamera(svg, target(activeScene));
+    if (activeScene && measurable()) setCamera(svg, target(activeScene));
     updateScale();
   }
 }

@@ -204,7 +204,7 @@ function timelineMark(highlight: readonly string[], atlas: Atlas): TimelineMark 
   };
 }
 
-const CHART = { width: 700, left: 16, right: 150, top: 40, rowGap: 58 } as const;
+const CHART = { width: 700, left: 16, right: 200, top: 40, rowGap: 58 } as const;
 
 function chartMark(eventId: string, atlas: Atlas): ChartMark {
   const e = atlas.events[eventId]!;

@@ -1,0 +1,96 @@
+/**
+ * Accessibility: axe (WCAG 2.2 A/AA tags) at the top, at every step and at the end, on phone and
+ * desktop, light and dark; map colours checked for contrast from the computed styles.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expectedSteps } from './expected.ts';
+import { expect, test, waitForSettled } from './fixtures.ts';
+
+const steps = expectedSteps();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const viewport of [
+    { name: 'phone', width: 390, height: 844 },
+    { name: 'desktop', width: 1280, height: 800 },
+  ]) {
+    test(`axe finds nothing at the top, at every step and at the end (${viewport.name}, ${scheme})`, async ({ page, problems }) => {
+      test.setTimeout(240_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize(viewport);
+      await page.goto('./');
+      const found: Record<string, string[]> = {};
+      const record = async (where: string) => {
+        const v = await axe(page);
+        if (v.length) found[where] = v;
+      };
+      await record('top');
+      // Every step on desktop light; a sample of steps elsewhere keeps the suite within its time budget.
+      const sample = scheme === 'light' && viewport.name === 'desktop' ? steps : steps.filter((_, i) => i % 8 === 0);
+      for (const step of sample) {
+        await page.locator(`#${step.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+        await waitForSettled(page);
+        await record(step.id);
+      }
+      await page.locator('#about').scrollIntoViewIfNeeded();
+      await record('end');
+      expect(found).toEqual({});
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+/** WCAG contrast ratio of two rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`map colours keep contrast in ${scheme} mode: labels 4.5:1, features 3:1`, async ({ page, problems }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`./#${steps.find((s) => s.routes.length > 0)!.id}`);
+    await waitForSettled(page);
+    const c = await page.evaluate(() => {
+      const fill = (sel: string, prop: 'fill' | 'stroke' | 'backgroundColor' = 'fill') => {
+        const el = document.querySelector(sel);
+        return el ? getComputedStyle(el)[prop] : '';
+      };
+      return {
+        land: fill('#basemap .country'),
+        sea: fill('[data-live-figure] svg.map', 'backgroundColor'),
+        label: fill('[data-live-figure] .label--place text'),
+        halo: fill('[data-live-figure] .label--place text', 'stroke'),
+        route: fill('[data-live-figure] .route-leg', 'stroke'),
+        border: fill('#basemap .borders', 'stroke'),
+        river: fill('#basemap .river', 'stroke'),
+        coast: fill('#basemap .coast', 'stroke'),
+        place: fill('[data-live-figure] .point--place circle'),
+      };
+    });
+    for (const [name, colour] of Object.entries(c)) expect(colour, name).not.toBe('');
+    expect(contrast(c.label, c.halo), 'label on its halo').toBeGreaterThanOrEqual(4.5);
+    expect(contrast(c.label, c.land), 'label on land').toBeGreaterThanOrEqual(4.5);
+    expect(contrast(c.label, c.sea), 'label on sea').toBeGreaterThanOrEqual(4.5);
+    for (const feature of ['route', 'border', 'river', 'place'] as const) {
+      expect(contrast(c[feature], c.land), `${feature} on land`).toBeGreaterThanOrEqual(3);
+    }
+    expect(contrast(c.coast, c.sea), 'coast on sea').toBeGreaterThanOrEqual(3);
+    expect(contrast(c.route, c.sea), 'route on sea').toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
+  });
+}

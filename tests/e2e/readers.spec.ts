@@ -1,0 +1,304 @@
+/**
+ * Every reader: without JavaScript, with the script blocked, with a keyboard, with reduced motion,
+ * in step-through mode, on small screens, in the dark and on paper.
+ */
+import type { Page } from '@playwright/test';
+import { expectedSteps } from './expected.ts';
+import { expect, test, waitForSettled } from './fixtures.ts';
+
+const steps = expectedSteps();
+const MAP = '[data-live-figure] svg.map';
+
+async function activeLabel(page: Page): Promise<string> {
+  return (await page.locator(MAP).getAttribute('aria-label')) ?? '';
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the whole story reads top to bottom and every step shows its static end-state figure', async ({ page, problems }) => {
+    await page.goto('./');
+    await expect(page.locator('html')).not.toHaveClass(/live/);
+    for (const step of steps) {
+      const el = page.locator(`#${step.id}`);
+      await expect(el.locator('.step-card')).toBeVisible();
+      const figure = el.locator('[data-static-figure]');
+      await el.scrollIntoViewIfNeeded();
+      await expect(figure).toBeVisible();
+      // The static figure shows the step's own markers.
+      for (const id of step.dots) await expect(figure.locator(`[data-place="${id}"]`)).toHaveCount(1);
+      for (const id of step.areas) await expect(figure.locator(`[data-area="${id}"]`)).toHaveCount(1);
+      await expect(el.locator('.step-alt')).toHaveText(`Figure: ${step.alt}`);
+    }
+    await expect(page.locator('.live-track')).toBeHidden();
+    expect(problems).toEqual([]);
+  });
+});
+
+test('when the main script is blocked, the static figures stay and no control is left half-working', async ({ page }) => {
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto('./');
+  const step = steps[1]!;
+  await page.locator(`#${step.id}`).scrollIntoViewIfNeeded();
+  await expect(page.locator(`#${step.id} [data-static-figure]`)).toBeVisible();
+  await expect(page.locator('.live-track')).toBeHidden();
+  await expect(page.locator('[data-controls]')).toBeHidden();
+});
+
+test('with JavaScript the live figure takes over without layout shift (CLS ≤ 0.01)', async ({ page, problems }) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveClass(/live/);
+    await page.locator(`#${steps[0]!.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await waitForSettled(page);
+    const cls = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!entry.hadRecentInput) total += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 300);
+        }),
+    );
+    expect(cls, `CLS at ${viewport.width}px`).toBeLessThanOrEqual(0.01);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('keyboard: Page Down and Space drive the figure through the steps in order, like the mouse', async ({ page, problems }) => {
+  await page.goto('./');
+  await page.locator('#story').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 40 && seen.length < 6; i++) {
+    await page.keyboard.press(i % 2 ? 'Space' : 'PageDown');
+    await page.waitForTimeout(120);
+    const label = await activeLabel(page);
+    const hash = new URL(page.url()).hash.slice(1);
+    if (hash && seen.at(-1) !== hash) seen.push(hash);
+    if (hash) expect(label).toBe(steps.find((s) => s.id === hash)!.alt);
+  }
+  const order = steps.map((s) => s.id);
+  expect(seen.length).toBeGreaterThanOrEqual(4);
+  // Steps are met in story order, none skipped backwards.
+  for (let i = 1; i < seen.length; i++) expect(order.indexOf(seen[i]!)).toBeGreaterThan(order.indexOf(seen[i - 1]!));
+  expect(problems).toEqual([]);
+});
+
+test('keyboard: tabbing to a link inside a step makes that step the active one', async ({ page, problems }) => {
+  await page.goto('./');
+  const step = steps[6]!;
+  const link = page.locator(`#${step.id} .step-sources a`).first();
+  await link.focus();
+  await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+  expect(await activeLabel(page)).toBe(step.alt);
+  expect(problems).toEqual([]);
+});
+
+test('focus is never hidden behind the top bar, the sticky figure or a text card (WCAG 2.4.11)', async ({ page, problems }) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveClass(/live/);
+    const hidden: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      await page.keyboard.press('Tab');
+      const result = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const r = el.getBoundingClientRect();
+        const points = [
+          [r.left + r.width / 2, r.top + r.height / 2],
+          [r.left + 2, r.top + 2],
+          [r.right - 2, r.bottom - 2],
+        ];
+        const covered = points.every(([x, y]) => {
+          const hit = document.elementFromPoint(x!, y!);
+          return !hit || !(hit === el || el.contains(hit) || hit.contains(el));
+        });
+        return covered ? `${el.tagName} ${el.textContent?.trim().slice(0, 40)} at ${Math.round(r.top)}` : '';
+      });
+      if (result) hidden.push(result);
+    }
+    expect(hidden, `focused elements fully covered at ${viewport.width}px`).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+});
+
+test.describe('reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the figure is in its final state on the first frame after a step change', async ({ page, problems }) => {
+    await page.goto('./');
+    for (const step of steps.filter((s) => s.routes.length > 0).slice(0, 4)) {
+      const state = await page.evaluate(
+        (id) =>
+          new Promise<{ camera: string | null; viewBox: string | null; later: string | null; undrawn: number }>((resolve) => {
+            document.getElementById(id)!.scrollIntoView({ block: 'start' });
+            // The step changes when the controller takes it (the URL follows); read the very next frame.
+            const wait = () => {
+              if (location.hash !== `#${id}`) return requestAnimationFrame(wait);
+              requestAnimationFrame(() => {
+                const svg = document.querySelector('[data-live-figure] svg.map')!;
+                const viewBox = svg.getAttribute('viewBox');
+                const undrawn = [...svg.querySelectorAll<SVGPathElement>('.route-leg')].filter(
+                  (p) => parseFloat(getComputedStyle(p).strokeDashoffset || '0') > 0.5,
+                ).length;
+                const camera = svg.getAttribute('data-camera');
+                setTimeout(() => resolve({ camera, viewBox, later: svg.getAttribute('viewBox'), undrawn }), 1000);
+              });
+            };
+            wait();
+          }),
+        step.id,
+      );
+      expect(state.camera).toBe('still');
+      expect(state.viewBox).toBe(state.later);
+      expect(state.undrawn).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+test('the motion switch turns animation off for the visit, and it is reachable by keyboard', async ({ page, problems }) => {
+  await page.goto('./');
+  const button = page.locator('[data-action="motion"]');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.reload();
+  await expect(page.locator('[data-action="motion"]')).toHaveAttribute('aria-pressed', 'false');
+  const step = steps.find((s) => s.routes.length > 0)!;
+  const camera = await page.evaluate(
+    (id) =>
+      new Promise<string | null>((resolve) => {
+        document.getElementById(id)!.scrollIntoView({ block: 'start' });
+        requestAnimationFrame(() => resolve(document.querySelector('[data-live-figure] svg.map')!.getAttribute('data-camera')));
+      }),
+    step.id,
+  );
+  expect(camera).toBe('still');
+  expect(problems).toEqual([]);
+});
+
+test('step-through mode: Next and Previous move exactly one step; arrow keys step only in this mode', async ({ page, problems }) => {
+  await page.goto(`./#${steps[3]!.id}`);
+  await waitForSettled(page);
+  // Mode off: ArrowDown scrolls natively and does not jump a step.
+  const before = await page.evaluate(() => scrollY);
+  await page.locator('#story').focus({ preventScroll: true } as never);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before);
+  await expect(page).toHaveURL(new RegExp(`#${steps[3]!.id}$`));
+  // Mode on.
+  await page.locator('[data-action="step-mode"]').click();
+  await expect(page.locator('[data-action="step-mode"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-action="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`#${steps[4]!.id}$`));
+  expect(await activeLabel(page)).toBe(steps[4]!.alt);
+  await page.locator('[data-action="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`#${steps[5]!.id}$`));
+  await page.locator('[data-action="prev"]').click();
+  await expect(page).toHaveURL(new RegExp(`#${steps[4]!.id}$`));
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`#${steps[5]!.id}$`));
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`#${steps[4]!.id}$`));
+  expect(await activeLabel(page)).toBe(steps[4]!.alt);
+  expect(problems).toEqual([]);
+});
+
+test('copy link yields the #step-id URL of the step in view', async ({ page, context, problems }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const step = steps[8]!;
+  await page.goto(`./#${step.id}`);
+  await waitForSettled(page);
+  await page.locator('[data-action="copy-link"]').click();
+  await expect(page.locator('[data-status]')).toHaveText('Link to this point copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).hash).toBe(`#${step.id}`);
+  expect(problems).toEqual([]);
+});
+
+test('reading progress and the chapter label follow the active step', async ({ page, problems }) => {
+  const i = 12;
+  await page.goto(`./#${steps[i]!.id}`);
+  await waitForSettled(page);
+  const width = await page.evaluate(() => {
+    const bar = document.querySelector('[data-progress]')!.getBoundingClientRect();
+    const track = document.querySelector('.progress')!.getBoundingClientRect();
+    return bar.width / track.width;
+  });
+  expect(width).toBeCloseTo((i + 1) / steps.length, 2);
+  const chapterTitle = await page.locator(`#${steps[i]!.id}`).evaluate((el) => el.closest('[data-chapter]')!.querySelector('h2')!.textContent!.trim());
+  await expect(page.locator('[data-chapter-label]')).toContainText(chapterTitle);
+  expect(problems).toEqual([]);
+});
+
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`at ${viewport.width}×${viewport.height}: no horizontal scrolling, controls at least 24×24 px, cards clear of the places a step is about`, async ({
+    page,
+    problems,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.topbar a, .topbar button, .skip-link')]
+        .filter((el) => el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => ({ t: el.textContent?.trim(), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < 24 || r.height < 24)
+        .map(({ t }) => t),
+    );
+    expect(small).toEqual([]);
+    for (const step of steps.filter((s) => s.focus.length > 0).slice(0, 6)) {
+      await page.goto(`./#${step.id}`);
+      await waitForSettled(page);
+      const covered = await page.evaluate(
+        ({ id, focus }) => {
+          const card = document.getElementById(id)!.querySelector('.step-card')!.getBoundingClientRect();
+          const svg = document.querySelector('[data-live-figure] svg.map')!;
+          return focus.filter((f) => {
+            const el = svg.querySelector(`[data-place="${f}"], [data-area="${f}"], [data-label="${f}"]`);
+            if (!el) return true;
+            const r = el.getBoundingClientRect();
+            const cx = r.left + r.width / 2;
+            const cy = r.top + r.height / 2;
+            return cx >= card.left && cx <= card.right && cy >= card.top && cy <= card.bottom;
+          });
+        },
+        { id: step.id, focus: step.focus },
+      );
+      expect(covered, `places of ${step.id} under its card`).toEqual([]);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('print: every chapter in order with its static figure, no sticky layout, URLs after links, the as-of date first', async ({ page, problems }) => {
+  await page.goto('./');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.live-track')).toBeHidden();
+  await expect(page.locator('.topbar')).toBeHidden();
+  for (const step of steps.slice(0, 5)) await expect(page.locator(`#${step.id} [data-static-figure]`)).toBeVisible();
+  const positions = await page.evaluate(() => [...document.querySelectorAll('.step-figure')].slice(0, 3).map((el) => getComputedStyle(el).position));
+  expect(positions).toEqual(['static', 'static', 'static']);
+  const after = await page.locator('.source-list a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain('http');
+  const asOf = await page.locator('.as-of').boundingBox();
+  expect(asOf!.y).toBeLessThan(1000);
+  expect(problems).toEqual([]);
+});
