@@ -1,0 +1,133 @@
+/**
+ * The performance budgets of the story page (issue "Fast on a cheap phone"), shared by the
+ * byte-budget test (tests/e2e/budget.spec.ts) and the benchmark, and the benchmark's verdicts.
+ */
+
+export const BUDGETS = {
+  /** All JavaScript on the story page, gzipped, bytes. */
+  jsGzip: 24 * 1024,
+  /** Basemap geometry, gzipped, bytes (checked in tests/unit/geo/basemap.test.ts). */
+  basemapGzip: 16 * 1024,
+  /** Everything the first load transfers (gzip sizes), bytes. */
+  firstLoadBytes: 100 * 1024,
+  /** Requests of the first load. */
+  firstLoadRequests: 8,
+  /** Cumulative layout shift. */
+  cls: 0.01,
+  /** Total blocking time, ms. */
+  tbtMs: 50,
+  /** Long tasks (> 50 ms) during the full scroll. */
+  scrollLongTasks: 0,
+  /** Share of animation frames longer than 33 ms during the scroll. */
+  slowFrameShare: 0.01,
+  /** LCP of the story divided by LCP of the bare page of the same run. */
+  lcpRatio: 1,
+} as const;
+
+/** The medians of one page over the benchmark's runs (null: not measured). */
+export interface PageSummary {
+  label: string;
+  runs: number;
+  steps: number;
+  buildMs: number | null;
+  html: { bytes: number; gzip: number };
+  js: { gzip: number; bytes: number; chunks: { path: string; bytes: number; gzip: number }[] };
+  basemapGzip: number | null;
+  requests: number | null;
+  offsite: string[];
+  bytes: Record<string, { count: number; transferred: number; decoded: number }>;
+  total: { count: number; transferred: number; decoded: number };
+  fcp: number | null;
+  lcp: number | null;
+  lcpElement: string | null;
+  /** Median over runs of LCP(story) / LCP(bare page) measured in the same round. */
+  lcpRatio: number | null;
+  cls: number | null;
+  tbt: number | null;
+  scroll: {
+    distance: number | null;
+    ms: number | null;
+    longTasks: number | null;
+    /** Longest task seen in any run, ms. */
+    longestTask: number | null;
+    slowShare: number | null;
+    p50: number | null;
+    p95: number | null;
+    activations: number | null;
+    requests: number | null;
+  } | null;
+}
+
+export interface Row {
+  figure: string;
+  story: string;
+  large: string;
+  budget: string;
+  /** Verdict for the real story (null: no budget), and for the large story. */
+  ok: boolean | null;
+  largeOk: boolean | null;
+}
+
+const f0 = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined ? '–' : `${Math.round(v).toLocaleString('en-GB')}${unit}`);
+const f1 = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined ? '–' : `${v.toFixed(1)}${unit}`);
+const fk = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v / 1024).toFixed(1)} KiB`);
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
+const within = (v: number | null | undefined, max: number): boolean | null => (v === null || v === undefined ? null : v <= max);
+
+/**
+ * The benchmark's table: every figure of the story and the large story against its budget. The
+ * large story is judged only where the issue asks it to stay flat (requests, JavaScript, build
+ * growth, layout shift, the scroll); its page weight and load timings are reported, not judged.
+ */
+export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp: number | null } | null): Row[] {
+  const L = <T>(fn: (s: PageSummary) => T): T | null => (large ? fn(large) : null);
+  const rows: Row[] = [];
+  const add = (figure: string, s: string, l: string | null, budget: string, ok: boolean | null, largeOk: boolean | null = null) =>
+    rows.push({ figure, story: s, large: l ?? '–', budget, ok, largeOk });
+
+  add('steps', f0(story.steps), L((s) => f0(s.steps)), '', null);
+  const stepRatio = large ? large.steps / Math.max(1, story.steps) : null;
+  const buildRatio = large && large.buildMs && story.buildMs ? large.buildMs / story.buildMs : null;
+  add('build time', f1(story.buildMs === null ? null : story.buildMs / 1000, ' s'), L((s) => f1(s.buildMs === null ? null : s.buildMs / 1000, ' s') + (buildRatio ? ` (×${buildRatio.toFixed(1)})` : '')), 'growth ≤ linear in steps', null, buildRatio && stepRatio ? buildRatio <= stepRatio : null);
+  add('requests, first load', f0(story.requests), L((s) => f0(s.requests)), `≤ ${BUDGETS.firstLoadRequests}`, within(story.requests, BUDGETS.firstLoadRequests), within(large?.requests, BUDGETS.firstLoadRequests));
+  add('requests to other hosts', f0(story.offsite.length), L((s) => f0(s.offsite.length)), '0', story.offsite.length === 0, large ? large.offsite.length === 0 : null);
+  add('transferred, first load', fk(story.total.transferred), L((s) => fk(s.total.transferred)), `≤ ${fk(BUDGETS.firstLoadBytes)}`, within(story.total.transferred, BUDGETS.firstLoadBytes));
+  add('decoded, first load', fk(story.total.decoded), L((s) => fk(s.total.decoded)), '', null);
+  for (const kind of ['document', 'script', 'stylesheet', 'font', 'image', 'data', 'other']) {
+    const b = story.bytes[kind];
+    const lb = large?.bytes[kind];
+    if (!b?.count && !lb?.count) continue;
+    add(`  ${kind}: transferred / decoded`, `${fk(b?.transferred ?? 0)} / ${fk(b?.decoded ?? 0)}`, lb ? `${fk(lb.transferred)} / ${fk(lb.decoded)}` : null, '', null);
+  }
+  add('JavaScript, gzip (same-origin)', fk(story.js.gzip), L((s) => fk(s.js.gzip)), `≤ ${fk(BUDGETS.jsGzip)}; 10×: no growth`, within(story.js.gzip, BUDGETS.jsGzip), large ? large.js.gzip <= story.js.gzip : null);
+  add('HTML, gzip', fk(story.html.gzip), L((s) => fk(s.html.gzip)), '', null);
+  add('HTML per step, raw / gzip', `${fk(story.html.bytes / Math.max(1, story.steps))} / ${fk(story.html.gzip / Math.max(1, story.steps))}`, L((s) => `${fk(s.html.bytes / Math.max(1, s.steps))} / ${fk(s.html.gzip / Math.max(1, s.steps))}`), '', null);
+  add('basemap geometry, gzip', fk(story.basemapGzip), L((s) => fk(s.basemapGzip)), `≤ ${fk(BUDGETS.basemapGzip)}`, within(story.basemapGzip, BUDGETS.basemapGzip), within(large?.basemapGzip, BUDGETS.basemapGzip));
+  add('FCP', f0(story.fcp, ' ms'), L((s) => f0(s.fcp, ' ms')), '', null);
+  add('LCP', `${f0(story.lcp, ' ms')}${story.lcpElement ? ` (${story.lcpElement})` : ''}`, L((s) => f0(s.lcp, ' ms')), '', null);
+  add('LCP of the bare first screen', f0(bare?.lcp, ' ms'), null, '', null);
+  add('LCP ratio story / bare', story.lcpRatio === null ? '–' : story.lcpRatio.toFixed(2), L((s) => (s.lcpRatio === null ? '–' : s.lcpRatio.toFixed(2))), `≤ ${BUDGETS.lcpRatio.toFixed(2)}`, within(story.lcpRatio, BUDGETS.lcpRatio));
+  add('CLS', story.cls === null ? '–' : story.cls.toFixed(3), L((s) => (s.cls === null ? '–' : s.cls.toFixed(3))), `≤ ${BUDGETS.cls}`, within(story.cls, BUDGETS.cls), within(large?.cls, BUDGETS.cls));
+  add('total blocking time', f0(story.tbt, ' ms'), L((s) => f0(s.tbt, ' ms')), `≤ ${BUDGETS.tbtMs} ms`, within(story.tbt, BUDGETS.tbtMs));
+  const sc = story.scroll;
+  const lsc = large?.scroll ?? null;
+  add('scroll: distance', f0(sc?.distance, ' px'), lsc ? f0(lsc.distance, ' px') : null, '', null);
+  add('scroll: step changes', f0(sc?.activations), lsc ? f0(lsc.activations) : null, '', null);
+  add('scroll: long tasks (> 50 ms)', f0(sc?.longTasks), lsc ? f0(lsc.longTasks) : null, `${BUDGETS.scrollLongTasks}`, within(sc?.longTasks, BUDGETS.scrollLongTasks), within(lsc?.longTasks, BUDGETS.scrollLongTasks));
+  add('scroll: longest task (any run)', f0(sc?.longestTask, ' ms'), lsc ? f0(lsc.longestTask, ' ms') : null, '', null);
+  add('scroll: frames > 33 ms', pct(sc?.slowShare), lsc ? pct(lsc.slowShare) : null, `≤ ${pct(BUDGETS.slowFrameShare)}`, within(sc?.slowShare, BUDGETS.slowFrameShare), within(lsc?.slowShare, BUDGETS.slowFrameShare));
+  add('scroll: frame interval p50 / p95', `${f1(sc?.p50, ' ms')} / ${f1(sc?.p95, ' ms')}`, lsc ? `${f1(lsc.p50, ' ms')} / ${f1(lsc.p95, ' ms')}` : null, '', null);
+  add('scroll: requests', f0(sc?.requests), lsc ? f0(lsc.requests) : null, '0', within(sc?.requests, 0), within(lsc?.requests, 0));
+  return rows;
+}
+
+const verdict = (ok: boolean | null): string => (ok === null ? '' : ok ? 'ok' : 'OVER');
+
+/** A Markdown table of the rows (pasteable into the README). */
+export function formatTable(rows: readonly Row[], headers = { story: 'story', large: '10× story' }): string {
+  const head = ['figure', headers.story, headers.large, 'budget', 'story', '10×'];
+  const body = rows.map((r) => [r.figure, r.story, r.large, r.budget, verdict(r.ok), verdict(r.largeOk)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}

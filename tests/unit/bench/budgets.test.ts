@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, formatTable, judge, type PageSummary } from '../../../src/scripts/bench/budgets.ts';
+
+const page = (over: Partial<PageSummary> = {}): PageSummary => ({
+  label: 'story',
+  runs: 3,
+  steps: 39,
+  buildMs: 4000,
+  html: { bytes: 500_000, gzip: 60_000 },
+  js: { gzip: 20_000, bytes: 60_000, chunks: [{ path: '/_astro/a.js', bytes: 60_000, gzip: 20_000 }] },
+  basemapGzip: 15_000,
+  requests: 4,
+  offsite: [],
+  bytes: { document: { count: 1, transferred: 60_000, decoded: 500_000 } },
+  total: { count: 4, transferred: 90_000, decoded: 600_000 },
+  fcp: 300,
+  lcp: 300,
+  lcpElement: 'p.dek',
+  lcpRatio: 1,
+  cls: 0,
+  tbt: 0,
+  scroll: { distance: 70_000, ms: 35_000, longTasks: 0, longestTask: 0, slowShare: 0.005, p50: 16.7, p95: 17, activations: 39, requests: 0 },
+  ...over,
+});
+
+describe('bench budgets', () => {
+  it('judge passes a page within every budget and flags each figure over it', () => {
+    const ok = judge(page(), null, { lcp: 300 });
+    expect(ok.filter((r) => r.ok === false)).toEqual([]);
+    const over = judge(page({ js: { gzip: BUDGETS.jsGzip + 1, bytes: 0, chunks: [] }, tbt: 51, cls: 0.02 }), null, null);
+    expect(over.filter((r) => r.ok === false).map((r) => r.figure)).toEqual(['JavaScript, gzip (same-origin)', 'CLS', 'total blocking time']);
+  });
+
+  it('judge holds the large story to no JavaScript growth and at most linear build growth', () => {
+    const large = page({ steps: 350, buildMs: 4000 * 12, js: { gzip: 20_001, bytes: 0, chunks: [] } });
+    const rows = judge(page(), large, null);
+    expect(rows.find((r) => r.figure === 'build time')!.largeOk).toBe(false);
+    expect(rows.find((r) => r.figure.startsWith('JavaScript'))!.largeOk).toBe(false);
+    expect(rows.find((r) => r.figure === 'transferred, first load')!.largeOk).toBeNull();
+  });
+
+  it('formatTable prints an aligned Markdown table with verdicts', () => {
+    const table = formatTable(judge(page(), null, null));
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^\| figure +\| story +\| 10× story +\| budget +\| story \| 10× \|$/);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    expect(table).toMatch(/\| total blocking time +\| 0 ms +\| – +\| ≤ 50 ms +\| ok +\| +\|/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cumulativeLayoutShift, frameStats, median, quantile, tasksWithin, totalBlockingTime } from '../../../src/scripts/bench/stats.ts';
+
+describe('bench stats', () => {
+  it('median takes the middle value, averages the middle two, and ignores missing figures', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([null, 5, undefined, Number.NaN])).toBe(5);
+    expect(median([])).toBeNull();
+  });
+
+  it('quantile interpolates between ranks', () => {
+    expect(quantile([0, 10], 0.5)).toBe(5);
+    expect(quantile([1, 2, 3, 4, 5], 0.95)).toBeCloseTo(4.8);
+    expect(quantile([], 0.5)).toBeNull();
+  });
+
+  it('frameStats counts intervals over 33 ms as slow', () => {
+    const t = [0, 16.7, 33.4, 83.4, 100.1];
+    const s = frameStats(t);
+    expect(s.frames).toBe(4);
+    expect(s.slow).toBe(1);
+    expect(s.slowShare).toBe(0.25);
+    expect(s.max).toBeCloseTo(50);
+    expect(frameStats([5]).slowShare).toBe(0);
+  });
+
+  it('cumulativeLayoutShift takes the largest session window and skips shifts after input', () => {
+    const shifts = [
+      { t: 100, value: 0.01, hadRecentInput: false },
+      { t: 600, value: 0.02, hadRecentInput: false },
+      { t: 5000, value: 0.025, hadRecentInput: false },
+      { t: 5100, value: 0.5, hadRecentInput: true },
+    ];
+    expect(cumulativeLayoutShift(shifts)).toBeCloseTo(0.03);
+    // A window closes 5 s after it opened even when shifts keep coming.
+    const steady = Array.from({ length: 12 }, (_, i) => ({ t: i * 900, value: 0.01, hadRecentInput: false }));
+    expect(cumulativeLayoutShift(steady)).toBeCloseTo(0.06);
+    expect(cumulativeLayoutShift([])).toBe(0);
+  });
+
+  it('totalBlockingTime sums the part over 50 ms of tasks between FCP and the end of the load', () => {
+    const tasks = [
+      { t: 10, d: 300 },
+      { t: 200, d: 80 },
+      { t: 400, d: 45 },
+      { t: 900, d: 120 },
+    ];
+    expect(totalBlockingTime(tasks, 100, 800)).toBe(30);
+    expect(tasksWithin(tasks, 250, 500)).toEqual([tasks[0], tasks[1], tasks[2]]);
+    expect(tasksWithin(tasks, 320, 500)).toEqual([tasks[2]]);
+  });
+});
