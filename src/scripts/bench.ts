@@ -1,0 +1,201 @@
+/**
+ * The benchmark (`npm run bench`): builds the story and a generated story ten times its size,
+ * serves each on 127.0.0.1 (gzip, like a real host), loads them in headless Chromium at phone size
+ * (390×844, device scale 2) with 4× CPU throttling, scrolls through, and reports the median of
+ * several runs against the budgets, as a table and as bench-results/latest.json. A bare page
+ * holding only the story's first screen of text is measured in the same runs as the LCP baseline.
+ *
+ * Usage: node src/scripts/bench.ts [--runs 3] [--no-large] [--story-dist DIR] [--large-dist DIR]
+ *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--out FILE]
+ * Timing figures are noisy on a shared machine: compare ratios measured in the same run.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { pageAssets, gzipSize } from './bench/assets.ts';
+import { bareBaseline } from './bench/bare.ts';
+import { BUDGETS, formatTable, judge, type PageSummary } from './bench/budgets.ts';
+import { buildSite } from './bench/build.ts';
+import { CHROMIUM_ARGS, measurePage, RESOURCE_KINDS, type MeasureOptions, type PageRun } from './bench/measure.ts';
+import { serveStatic, type StaticServer } from './bench/server.ts';
+import { median } from './bench/stats.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    'no-large': { type: 'boolean', default: false },
+    'story-dist': { type: 'string' },
+    'large-dist': { type: 'string' },
+    'large-content': { type: 'string', default: 'bench-results/story-10x' },
+    'scroll-px': { type: 'string' },
+    'large-scroll-px': { type: 'string', default: '20000' },
+    'large-start': { type: 'string', default: '0.5' },
+    'step-px': { type: 'string', default: '100' },
+    'interval-ms': { type: 'string', default: '50' },
+    throttle: { type: 'string', default: '4' },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench -- [options]
+  --runs N             runs per page, median reported (default 3)
+  --no-large           skip the generated 10× story
+  --story-dist DIR     measure this build of the story instead of building (no build time)
+  --large-dist DIR     measure this build of the 10× story instead of generating and building it
+  --large-content DIR  where the 10× story's content is generated (default bench-results/story-10x)
+  --scroll-px N        scroll the story at most N px (default: all of it)
+  --large-scroll-px N  scroll the 10× story N px from --large-start (default 20000; "all" for all)
+  --large-start F      where the 10× story's scroll starts, as a fraction of the page (default 0.5)
+  --step-px / --interval-ms   scroll speed (default 100 px every 50 ms)
+  --throttle N         CPU slowdown (default 4)
+  --out FILE           JSON results (default bench-results/latest.json)`);
+  process.exit(0);
+}
+
+const runs = Math.max(1, Number(args.runs));
+const throttle = Number(args.throttle);
+const stepPx = Number(args['step-px']);
+const intervalMs = Number(args['interval-ms']);
+const withLarge = !args['no-large'];
+const started = performance.now();
+const log = (msg: string) => console.log(`bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${msg}`);
+
+// 1. Builds (sequential: two cores are shared), each with a fresh Astro cache.
+let storyDir = args['story-dist'] ? resolve(args['story-dist']) : resolve('dist-bench');
+let storyBuildMs: number | null = null;
+if (!args['story-dist']) {
+  log(`building the story into ${storyDir}`);
+  storyBuildMs = buildSite(storyDir, { cacheDir: join(tmpdir(), 'astro-cache-bench'), quiet: true }).ms;
+  log(`built in ${(storyBuildMs / 1000).toFixed(1)} s`);
+}
+let largeDir: string | null = null;
+let largeBuildMs: number | null = null;
+if (withLarge) {
+  if (args['large-dist']) largeDir = resolve(args['large-dist']);
+  else {
+    const content = resolve(args['large-content']!);
+    const gen = (await import('node:child_process')).spawnSync(process.execPath, ['src/scripts/generate-story.ts', content], { encoding: 'utf8' });
+    if (gen.status !== 0) throw new Error(`generate-story failed:\n${gen.stdout}${gen.stderr}`);
+    log(gen.stdout.trim());
+    largeDir = resolve('dist-bench-10x');
+    log(`building the 10× story into ${largeDir}`);
+    largeBuildMs = buildSite(largeDir, { contentDir: content, cacheDir: join(tmpdir(), 'astro-cache-bench-10x'), quiet: true }).ms;
+    log(`built in ${(largeBuildMs / 1000).toFixed(1)} s`);
+  }
+}
+
+// 2. Serve: the story (and the bare baseline page from the story's own head and masthead), the 10× story.
+const storyHtml = readFileSync(join(storyDir, 'index.html'), 'utf8');
+const storyServer = await serveStatic({ root: storyDir, extra: { '/__bare/': bareBaseline(storyHtml) } });
+const largeServer: StaticServer | null = largeDir ? await serveStatic({ root: largeDir }) : null;
+
+const scrollAll = { stepPx, intervalMs, settleMs: 1500, maxPx: args['scroll-px'] ? Number(args['scroll-px']) : undefined };
+const largeScroll = {
+  stepPx,
+  intervalMs,
+  settleMs: 1500,
+  maxPx: args['large-scroll-px'] === 'all' ? undefined : Number(args['large-scroll-px']),
+  startAt: args['large-scroll-px'] === 'all' ? 0 : Number(args['large-start']),
+};
+const base: Omit<MeasureOptions, 'scroll'> = { cpuThrottle: throttle, settleMs: 2000 };
+
+// 3. Runs, interleaved (bare, story, 10×) so that a busy neighbour slows all three alike.
+const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const results: { bare: PageRun[]; story: PageRun[]; large: PageRun[] } = { bare: [], story: [], large: [] };
+try {
+  for (let i = 0; i < runs; i++) {
+    results.bare.push(await measurePage(browser, `${storyServer.origin}/__bare/`, { ...base, scroll: null }));
+    const s = await measurePage(browser, `${storyServer.origin}/`, { ...base, scroll: scrollAll });
+    results.story.push(s);
+    log(`run ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(results.bare[i]!.lcp ?? 0)} ms), TBT ${Math.round(s.tbt)} ms, scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks, ${((s.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms`);
+    if (largeServer) {
+      const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
+      results.large.push(l);
+      log(`run ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${((l.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms`);
+    }
+  }
+} finally {
+  await browser.close();
+  await storyServer.close();
+  await largeServer?.close();
+}
+
+// 4. Summaries: medians of the runs, plus the deterministic sizes from the built files.
+function basemapGzip(): number | null {
+  try {
+    return gzipSize(JSON.stringify(JSON.parse(readFileSync('src/generated/basemap.json', 'utf8'))));
+  } catch {
+    return null;
+  }
+}
+
+function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: number | null, bareRuns: PageRun[]): PageSummary {
+  const assets = pageAssets(dir);
+  const m = (fn: (r: PageRun) => number | null | undefined) => median(runsOf.map(fn));
+  const scrolls = runsOf.map((r) => r.scroll).filter((s) => s !== null);
+  const bytes: PageSummary['bytes'] = {};
+  for (const k of RESOURCE_KINDS) bytes[k] = { count: m((r) => r.bytes[k].count) ?? 0, transferred: m((r) => r.bytes[k].transferred) ?? 0, decoded: m((r) => r.bytes[k].decoded) ?? 0 };
+  return {
+    label,
+    runs: runsOf.length,
+    steps: runsOf[0]?.steps ?? 0,
+    buildMs,
+    html: { bytes: assets.html.bytes, gzip: assets.html.gzip },
+    js: { gzip: assets.scripts.reduce((n, s) => n + s.gzip, 0), bytes: assets.scripts.reduce((n, s) => n + s.bytes, 0), chunks: assets.scripts.map(({ path, bytes: b, gzip }) => ({ path, bytes: b, gzip })) },
+    basemapGzip: basemapGzip(),
+    requests: m((r) => r.requests.length),
+    offsite: [...new Set(runsOf.flatMap((r) => r.offsite))],
+    bytes,
+    total: { count: m((r) => r.total.count) ?? 0, transferred: m((r) => r.total.transferred) ?? 0, decoded: m((r) => r.total.decoded) ?? 0 },
+    fcp: m((r) => r.fcp),
+    lcp: m((r) => r.lcp),
+    lcpElement: runsOf[0]?.lcpElement ?? null,
+    lcpRatio: median(runsOf.map((r, i) => (r.lcp !== null && bareRuns[i]?.lcp ? r.lcp / bareRuns[i].lcp : null))),
+    cls: m((r) => r.cls),
+    tbt: m((r) => r.tbt),
+    scroll: scrolls.length
+      ? {
+          distance: median(scrolls.map((s) => s.distance)),
+          ms: median(scrolls.map((s) => s.ms)),
+          longTasks: median(scrolls.map((s) => s.longTasks.length)),
+          longestTask: Math.max(0, ...scrolls.flatMap((s) => s.longTasks.map((t) => t.d))),
+          slowShare: median(scrolls.map((s) => s.frames.slowShare)),
+          p50: median(scrolls.map((s) => s.frames.p50)),
+          p95: median(scrolls.map((s) => s.frames.p95)),
+          activations: median(scrolls.map((s) => s.activations)),
+          requests: median(scrolls.map((s) => s.requestUrls.length)),
+        }
+      : null,
+  };
+}
+
+const story = summarise('story', storyDir, results.story, storyBuildMs, results.bare);
+const large = largeDir ? summarise('10× story', largeDir, results.large, largeBuildMs, results.bare) : null;
+const bare = { lcp: median(results.bare.map((r) => r.lcp)), fcp: median(results.bare.map((r) => r.fcp)) };
+const rows = judge(story, large, bare);
+const table = formatTable(rows);
+
+const settings = {
+  viewport: '390×844, deviceScaleFactor 2, isMobile',
+  cpuThrottle: throttle,
+  runs,
+  scroll: `${stepPx} px every ${intervalMs} ms; story: ${scrollAll.maxPx ? `${scrollAll.maxPx} px` : 'top to bottom'}; 10×: ${largeScroll.maxPx ? `${largeScroll.maxPx} px from ${Math.round(largeScroll.startAt * 100)} % of the page` : 'top to bottom'}`,
+  transfer: 'served by src/scripts/bench/server.ts with Content-Encoding: gzip (zlib default level) for text; transferred = CDP encodedDataLength (body + headers)',
+  browser: browser.version(),
+  cpus: cpus().length,
+  loadavg: loadavg().map((v) => Math.round(v * 100) / 100),
+};
+const outFile = resolve(args.out!);
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, runs: results }, null, 1)}\n`);
+
+console.log(`\n${table}\n`);
+console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} run(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
+console.log(`JavaScript chunks: ${story.js.chunks.map((c) => `${c.path} ${(c.gzip / 1024).toFixed(1)} KiB gz`).join(', ')}`);
+const over = rows.filter((r) => r.ok === false || r.largeOk === false).map((r) => r.figure.trim());
+console.log(over.length ? `over budget: ${over.join('; ')}` : 'every budget holds');
+log(`wrote ${outFile}`);
