@@ -162,6 +162,7 @@ function mdxSyntaxDiagnostic(err: unknown, file: string): Diagnostic {
   } else if (/before name/.test(reason)) {
     suggestion = 'a "<" in the text starts a tag: write "less than" or &lt; instead';
   } else if (e.ruleId === 'acorn' || /acorn/.test(reason)) {
+    message = 'a "{" starts an expression in MDX, and what follows it is not one';
     suggestion = 'lists are written {["a", "b"]}; a literal "{" in the text must be written \\{';
   } else if (/closing brace/.test(reason)) {
     suggestion = 'a "{" in the text starts an expression: write \\{ for a literal brace, or close it with }';

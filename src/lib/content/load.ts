@@ -120,6 +120,8 @@ export class ContentError extends Error {
    * the project root, and would misplace an absolute path outside it), line and column.
    */
   readonly loc: { file: string; line: number; column: number } | undefined;
+  /** Heading of Astro's error overlay. */
+  readonly title: string;
   /** Shown under the message in Astro's error overlay. */
   readonly hint: string;
 
@@ -127,6 +129,7 @@ export class ContentError extends Error {
     const n = errors.length;
     super(`content has ${n} error${n === 1 ? '' : 's'}:\n${errors.map(formatDiagnostic).join('\n')}`);
     this.name = 'ContentError';
+    this.title = `The content has ${n} error${n === 1 ? '' : 's'}`;
     this.diagnostics = errors;
     const first = errors[0];
     this.loc = first ? { file: path.relative(process.cwd(), path.resolve(first.file)), line: first.line, column: first.column } : undefined;
