@@ -1,6 +1,7 @@
 /** Checks the story's content, given as file texts, and returns the parsed catalog, chapters and every diagnostic with its position. */
 import { distanceKm } from '../geo/projection.ts';
 import { dataFiles, isValidPartialDate, MIN_FRAME_SPAN_KM, REGION, type Bounds, type Catalog, type Claim, type Event, type Frame, type Place, type Route, type Source, type Story } from './schemas.ts';
+import type { CountryLocator } from './countries.ts';
 import { parseChapter, type ChapterDoc, type ParsedChapter, type RawStep, type StepDoc } from './chapters.ts';
 import { compareDiagnostics, didYouMean, quoteList, type Diagnostic, type Position } from './diagnostics.ts';
 import { validate, type ValuePath } from './issues.ts';
@@ -20,6 +21,15 @@ export interface ContentTexts {
   /** Other files in the chapters directory (paths relative to the working directory); Markdown among them is ignored by the build. */
   otherChapterFiles?: string[];
 }
+
+/** Optional knowledge the pure checker can be given (load.ts gives it the countries of Natural Earth). */
+export interface CheckOptions {
+  /** When given, a place must lie in (or within {@link COUNTRY_TOLERANCE_KM} of) the countries its `country` names. */
+  countries?: CountryLocator;
+}
+
+/** How far outside the country it names a place may lie (borders and coasts at 1:50m are approximate). */
+export const COUNTRY_TOLERANCE_KM = 15;
 
 /** What the checker found: the catalog (null when a data file is unreadable), valid chapters and all diagnostics. */
 export interface CheckResult {
@@ -116,7 +126,7 @@ function stringsAt(raw: unknown, key: string): string[] {
  * `<Step>` props, and the warnings (uncited sources, unused places, long steps). Never throws for
  * bad content.
  */
-export function checkTexts(input: ContentTexts): CheckResult {
+export function checkTexts(input: ContentTexts, options: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const error = (file: string, pos: Position, field: string, message: string, expected?: string, suggestion?: string): void => {
     diagnostics.push({ severity: 'error', file, line: pos.line, column: pos.column, field, message, expected, suggestion });
@@ -352,6 +362,31 @@ export function checkTexts(input: ContentTexts): CheckResult {
       swapped ? `swap them: "lat": ${p.lon}, "lon": ${p.lat}` : 'check the coordinate (decimal degrees, WGS84)',
     );
   }
+  // Inside the region but not in the country it names: swapped lat/lon in the west of the map stay
+  // inside the region (Beirut swapped lands off Cyprus), so compare with the country as well.
+  const countries = options.countries;
+  /** Places reported as misplaced: frames measured with them would only mislead. */
+  const misplaced = new Set<string>();
+  if (countries) {
+    for (const e of places.entries) {
+      const p = e.parsed;
+      if (!p || !inRegion(p.lon, p.lat)) continue;
+      const named = countries.names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(p.country));
+      if (!named.length || named.some((n) => countries.near(n, p.lon, p.lat, COUNTRY_TOLERANCE_KM))) continue;
+      const swapped = inRegion(p.lat, p.lon) && named.some((n) => countries.near(n, p.lat, p.lon, COUNTRY_TOLERANCE_KM));
+      misplaced.add(p.id);
+      const actual = countries.at(p.lon, p.lat);
+      const path = [e.index, 'lat'];
+      error(
+        places.file,
+        at(places, path),
+        formatField('places', path),
+        `lat ${p.lat}, lon ${p.lon} is ${actual ? `in ${actual}` : 'at sea'}, not in ${quoteList(named)}${swapped ? '; lat and lon look swapped' : ''}`,
+        `a point in ${named.join(' or ')} (or within ${COUNTRY_TOLERANCE_KM} km of it), as "country" says`,
+        swapped ? `swap them: "lat": ${p.lon}, "lon": ${p.lat}` : 'check the coordinate (decimal degrees, WGS84, lat north–south), or correct "country"',
+      );
+    }
+  }
   const placeById = new Map<string, Place>();
   for (const e of places.entries) if (e.parsed && !placeById.has(e.parsed.id)) placeById.set(e.parsed.id, e.parsed);
 
@@ -384,7 +419,7 @@ export function checkTexts(input: ContentTexts): CheckResult {
     } else {
       const found = bounds.places.map((id) => placeById.get(id));
       // An unknown, invalid or misplaced place is reported where it is written; measuring without it would only mislead.
-      if (found.some((p) => p === undefined || !inRegion(p.lon, p.lat))) return;
+      if (found.some((p) => p === undefined || !inRegion(p.lon, p.lat) || misplaced.has(p.id))) return;
       const pts = found as Place[];
       box = { w: Infinity, s: Infinity, e: -Infinity, n: -Infinity };
       for (const p of pts) {

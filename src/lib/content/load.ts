@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dataFiles, type Catalog } from './schemas.ts';
+import { countryLocator } from './countries.ts';
 import { checkTexts, type CheckResult, type ContentTexts, type DataName } from './checker.ts';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { ChapterDoc } from './chapters.ts';
@@ -86,7 +87,7 @@ export function checkContent(dir: string): CheckResult {
       ],
     };
   }
-  return checkTexts(readContent(abs));
+  return checkTexts(readContent(abs), { countries: countryLocator() });
 }
 
 /** Modification times and sizes of the content files, to notice edits (e.g. under `astro dev`). */
