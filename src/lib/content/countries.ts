@@ -23,6 +23,8 @@ type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 let cached: CountryLocator | null = null;
 
+const nameOf = (g: { properties?: unknown }): string => (g.properties as { name?: string } | undefined)?.name ?? '';
+
 /** The locator over world-atlas's countries-50m.json (cached). */
 export function countryLocator(): CountryLocator {
   if (cached) return cached;
@@ -32,12 +34,12 @@ export function countryLocator(): CountryLocator {
   const features = new Map<string, GeoJSON.Feature | null>();
   const shape = (name: string): GeoJSON.Feature | null => {
     if (!features.has(name)) {
-      const g = geometries.find((x) => x.properties?.name === name);
+      const g = geometries.find((x) => nameOf(x) === name);
       features.set(name, g ? (feature(topo, g) as GeoJSON.Feature) : null);
     }
     return features.get(name) ?? null;
   };
-  const names = geometries.map((g) => g.properties?.name ?? '').filter(Boolean);
+  const names = geometries.map(nameOf).filter(Boolean);
   const contains = (name: string, p: [number, number]): boolean => {
     const f = shape(name);
     return f !== null && geoContains(f, p);
