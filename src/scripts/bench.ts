@@ -133,6 +133,13 @@ function basemapGzip(): number | null {
   }
 }
 
+/** Which elements moved, summed over the runs (a shift with several sources counts for each). */
+function shiftSources(runsOf: PageRun[]): { source: string; value: number }[] {
+  const sum = new Map<string, number>();
+  for (const r of runsOf) for (const s of r.shifts) if (!s.hadRecentInput) for (const src of s.sources) sum.set(src, (sum.get(src) ?? 0) + s.value);
+  return [...sum].map(([source, value]) => ({ source, value: Math.round(value * 10000) / 10000 })).sort((a, b) => b.value - a.value).slice(0, 8);
+}
+
 function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: number | null, bareRuns: PageRun[]): PageSummary {
   const assets = pageAssets(dir);
   const m = (fn: (r: PageRun) => number | null | undefined) => median(runsOf.map(fn));
@@ -156,6 +163,7 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
     lcpElement: runsOf[0]?.lcpElement ?? null,
     lcpRatio: median(runsOf.map((r, i) => (r.lcp !== null && bareRuns[i]?.lcp ? r.lcp / bareRuns[i].lcp : null))),
     cls: m((r) => r.cls),
+    shiftSources: shiftSources(runsOf),
     tbt: m((r) => r.tbt),
     scroll: scrolls.length
       ? {
@@ -196,6 +204,9 @@ writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), setti
 console.log(`\n${table}\n`);
 console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} run(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
 console.log(`JavaScript chunks: ${story.js.chunks.map((c) => `${c.path} ${(c.gzip / 1024).toFixed(1)} KiB gz`).join(', ')}`);
+for (const p of [story, large]) {
+  if (p?.shiftSources.length) console.log(`${p.label}: layout shifts by element (sum over ${p.runs} run(s)): ${p.shiftSources.map((x) => `${x.source} ${x.value}`).join(', ')}`);
+}
 const over = rows.filter((r) => r.ok === false || r.largeOk === false).map((r) => r.figure.trim());
 console.log(over.length ? `over budget: ${over.join('; ')}` : 'every budget holds');
 log(`wrote ${outFile}`);

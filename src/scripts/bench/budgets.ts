@@ -43,6 +43,8 @@ export interface PageSummary {
   /** Median over runs of LCP(story) / LCP(bare page) measured in the same round. */
   lcpRatio: number | null;
   cls: number | null;
+  /** The elements that moved, with the layout shift they add up to over all runs, largest first. */
+  shiftSources: { source: string; value: number }[];
   tbt: number | null;
   scroll: {
     distance: number | null;

@@ -56,6 +56,8 @@ export interface PageRun {
   /** CLS of the load phase, and of the whole visit including the scroll. */
   clsLoad: number;
   cls: number;
+  /** Every layout shift with the elements that moved (for finding what shifts). */
+  shifts: (Shift & { sources: string[] })[];
   tbt: number;
   loadLongTasks: Task[];
   steps: number;
@@ -110,7 +112,7 @@ function kindOf(cdpType: string | undefined, mime: string): ResourceKind {
 interface BenchGlobals {
   paint: { name: string; t: number }[];
   lcp: { t: number; el: string }[];
-  shifts: Shift[];
+  shifts: (Shift & { sources: string[] })[];
   tasks: Task[];
   activations: number;
 }
@@ -131,9 +133,15 @@ function instrument(): void {
     const el = (e as PerformanceEntry & { element?: Element | null }).element;
     b.lcp.push({ t: e.startTime, el: el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : '?' });
   });
+  const describe = (n: Node | null): string => {
+    if (!n || !(n instanceof Element)) return n ? n.nodeName.toLowerCase() : '?';
+    const id = n.id ? `#${n.id}` : '';
+    const cls = typeof n.className === 'string' && n.className ? `.${n.className.trim().split(/\s+/).join('.')}` : '';
+    return `${n.tagName.toLowerCase()}${id}${cls}`;
+  };
   observe('layout-shift', (e) => {
-    const s = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
-    b.shifts.push({ t: s.startTime, value: s.value, hadRecentInput: s.hadRecentInput });
+    const s = e as PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] };
+    b.shifts.push({ t: s.startTime, value: s.value, hadRecentInput: s.hadRecentInput, sources: (s.sources ?? []).map((x) => describe(x.node)) });
   });
   observe('longtask', (e) => b.tasks.push({ t: e.startTime, d: e.duration }));
   new MutationObserver(() => {
@@ -149,7 +157,11 @@ interface ScrollResult {
   frames: number[];
 }
 
-/** Runs in the page: scroll `stepPx` every `intervalMs` to the bottom (or `maxPx`), recording every animation frame. */
+/**
+ * Runs in the page: scroll at `stepPx` per `intervalMs` to the bottom (or `maxPx`), recording
+ * every animation frame. The position follows the clock (a reader's steady flick), so a busy main
+ * thread makes bigger jumps rather than a slower scroll, and a run takes the same time on any machine.
+ */
 function scrollThrough(o: { stepPx: number; intervalMs: number; maxPx: number; settleMs: number }): Promise<ScrollResult> {
   return new Promise((done) => {
     const frames: number[] = [];
@@ -172,7 +184,8 @@ function scrollThrough(o: { stepPx: number; intervalMs: number; maxPx: number; s
         }, o.settleMs);
         return;
       }
-      scrollBy({ top: Math.min(o.stepPx, bottom() - scrollY), behavior: 'instant' });
+      const target = top + Math.round(((performance.now() - start) / o.intervalMs) * o.stepPx);
+      scrollTo({ top: Math.min(Math.max(target, scrollY + 1), bottom()), behavior: 'instant' });
     }, o.intervalMs);
   });
 }
@@ -286,6 +299,7 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       lcpElement: lastLcp?.el ?? null,
       clsLoad: cumulativeLayoutShift(load.shifts),
       cls: cumulativeLayoutShift(allShifts),
+      shifts: allShifts,
       tbt: fcp === null ? 0 : totalBlockingTime(loadTasks, fcp, loadEnd),
       loadLongTasks: loadTasks,
       steps: load.steps,

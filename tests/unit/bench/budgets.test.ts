@@ -18,6 +18,7 @@ const page = (over: Partial<PageSummary> = {}): PageSummary => ({
   lcpElement: 'p.dek',
   lcpRatio: 1,
   cls: 0,
+  shiftSources: [],
   tbt: 0,
   scroll: { distance: 70_000, ms: 35_000, longTasks: 0, longestTask: 0, slowShare: 0.005, p50: 16.7, p95: 17, activations: 39, requests: 0 },
   ...over,
