@@ -9,6 +9,20 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
+/**
+ * The sub-path project: a second production build with BASE_PATH=/explainer/ (`npm run
+ * build:subpath`, into SUBPATH_OUT_DIR, default dist-explainer/) served at /explainer/ by its own
+ * preview server (port E2E_SUBPATH_PORT, default E2E_PORT + 1), runs the base-agnostic publish
+ * spec and the nginx spec (deploy/nginx.conf serves /explainer/). It is on whenever that build
+ * exists (npm test makes it first); the root project's publish spec fails if it is missing, unless
+ * E2E_SUBPATH=0.
+ */
+const SUBPATH_BASE = '/explainer/';
+const SUBPATH_OUT_DIR = process.env.SUBPATH_OUT_DIR ?? 'dist-explainer';
+const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? PORT + 1);
+const subpath = process.env.E2E_SUBPATH !== '0' && existsSync(`${SUBPATH_OUT_DIR}/index.html`);
+const preview = (port: number) => `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port} --ignore-lock`;
+
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
@@ -33,11 +47,36 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,
-    url: `http://127.0.0.1:${PORT}${base}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    { name: 'root', testIgnore: /publish-(subpath|nginx)\.spec\.ts$/ },
+    ...(subpath
+      ? [
+          {
+            name: 'subpath',
+            testMatch: /publish(-subpath|-nginx)?\.spec\.ts$/,
+            use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}` },
+          },
+        ]
+      : []),
+  ],
+  webServer: [
+    {
+      command: preview(PORT),
+      url: `http://127.0.0.1:${PORT}${base}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    ...(subpath
+      ? [
+          {
+            command: preview(SUBPATH_PORT),
+            url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            env: { ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: SUBPATH_OUT_DIR, BASE_PATH: SUBPATH_BASE },
+          },
+        ]
+      : []),
+  ],
 });

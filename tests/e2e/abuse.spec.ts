@@ -1,0 +1,261 @@
+/**
+ * Abuse: readers who scroll too fast, jump, resize, rotate, go back and forward, reload, zoom, or
+ * run a slow phone. Each test ends with the live figure in the end state of the active step — the
+ * step whose box crosses the trigger line (50 % of the viewport height from 1024 px wide, 60 %
+ * below): the map labelled with that step's alt, its camera still, its markers and areas, its
+ * focused places inside the visible map and its routes drawn in full — and with no console error,
+ * page error, CSP violation or failed request (tests/e2e/fixtures.ts).
+ *
+ * Then the failures a host or a network can cause: the main script blocked (the narrative and the
+ * static figures remain), and the stylesheet and scripts both missing (the text remains, with a notice).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { expectActiveEndState, scrollToStep, stepAtTrigger, steps, sweep } from './publish-helpers.ts';
+
+const mid = steps[Math.floor(steps.length / 2)]!;
+const first = steps[0]!;
+const last = steps.at(-1)!;
+
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`./${hash}`);
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+}
+
+/** Remove the problems a test causes on purpose (exact strings), so that any other still fails it. */
+function expectOnly(problems: string[], allowed: (p: string) => boolean): string[] {
+  const expected = problems.filter(allowed);
+  problems.splice(0, problems.length, ...problems.filter((p) => !allowed(p)));
+  return expected;
+}
+
+test.describe('abuse', () => {
+  for (const viewport of [
+    { name: 'desktop', width: 1280, height: 800 },
+    { name: 'phone', width: 390, height: 844 },
+  ]) {
+    test(`scroll top to bottom in under a second and back (${viewport.name})`, async ({ page, problems }) => {
+      await page.setViewportSize(viewport);
+      await open(page);
+      const down = await sweep(page, 'bottom', 600);
+      const up = await sweep(page, 'top', 600);
+      expect(down, 'top to bottom took under a second').toBeLessThan(1000);
+      expect(up, 'bottom to top took under a second').toBeLessThan(1000);
+      // Back at the top, read on into the first step.
+      await scrollToStep(page, first.id);
+      await expectActiveEndState(page, { expectStep: first.id });
+      // And once more, to the middle of the story in under a second.
+      const midY = await page.locator(`#${mid.id}`).evaluate((el, line) => scrollY + el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2 - innerHeight * line, triggerShare(viewport.width));
+      expect(await sweep(page, midY, 500)).toBeLessThan(1000);
+      await expectActiveEndState(page, { expectStep: mid.id });
+      expect(problems).toEqual([]);
+    });
+
+    // fixme (lead, src/client/scroll-controller.ts): after a fast scroll down and back to the top,
+    // the live figure keeps the state of whichever step scrollama saw last (e.g. stored-missiles at
+    // 390×844), so a reader scrolling down again sees the wrong map emerge under the masthead until
+    // the first step reaches the trigger line. A fresh load shows the first step there. Fix: when no
+    // step crosses the line and the line is above the first step, activate the first step (e.g. in
+    // onStepExit for index 0 going up, or in a scrollend check).
+    test.fixme(`after a fast scroll and back, the figure emerging above the first step shows the first step (${viewport.name})`, async ({ page, problems }) => {
+      await page.setViewportSize(viewport);
+      await open(page);
+      await sweep(page, 'bottom', 800);
+      await sweep(page, 'top', 800);
+      // Scroll until the figure is in view but the first step has not reached the trigger line yet.
+      await page.evaluate((share) => {
+        const map = document.querySelector('[data-live-figure] svg.map')!.getBoundingClientRect();
+        const stepTop = document.querySelector('[data-step]')!.getBoundingClientRect().top;
+        const y = Math.min(map.top - innerHeight * 0.5, stepTop - innerHeight * share - 50);
+        scrollTo({ top: Math.max(0, y), behavior: 'instant' });
+      }, triggerShare(viewport.width));
+      const at = await stepAtTrigger(page);
+      expect(at.where).toBe('above');
+      expect(at.figureInView, 'the figure is in view above the first step').toBe(true);
+      await expectActiveEndState(page, { allowAbove: true, expectStep: first.id });
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('jump to the last step by anchor, then to the first', async ({ page, problems }) => {
+    await open(page);
+    await page.evaluate((id) => (location.hash = id), last.id);
+    await expect(page).toHaveURL(new RegExp(`#${last.id}$`));
+    await expectActiveEndState(page, { expectStep: last.id });
+    await page.evaluate((id) => (location.hash = id), first.id);
+    await expect(page).toHaveURL(new RegExp(`#${first.id}$`));
+    await expectActiveEndState(page, { expectStep: first.id });
+    expect(problems).toEqual([]);
+  });
+
+  test('resize from 1280 to 360 wide in the middle of a camera move', async ({ page, problems }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, `#${first.id}`);
+    await expectActiveEndState(page, { expectStep: first.id });
+    // A far jump starts a camera move (under a second); resize while it runs.
+    await scrollToStep(page, mid.id);
+    await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', mid.alt);
+    await page.waitForTimeout(150);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectActiveEndState(page);
+    expect(problems).toEqual([]);
+  });
+
+  test.describe('phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+
+    test('rotate the phone (390×844 → 844×390) and back', async ({ page, problems }) => {
+      // An early step: the page is half as tall in landscape and the scroll offset stays, so a later
+      // one would land the reader in the back matter (see the report on rotation anchoring).
+      const step = steps[4]!;
+      await open(page, `#${step.id}`);
+      await expectActiveEndState(page, { expectStep: step.id });
+      await page.setViewportSize({ width: 844, height: 390 });
+      const landscape = await expectActiveEndState(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectActiveEndState(page);
+      test.info().annotations.push({ type: 'rotation', description: `after rotating: ${landscape.id}` });
+      expect(problems).toEqual([]);
+    });
+  });
+
+  test('back and forward across three deep links', async ({ page, problems }) => {
+    const [a, b, c] = [steps[2]!, mid, steps.at(-3)!];
+    await open(page, `#${a.id}`);
+    await expectActiveEndState(page, { expectStep: a.id });
+    await page.goto(`./#${b.id}`);
+    await expectActiveEndState(page, { expectStep: b.id });
+    await page.goto(`./#${c.id}`);
+    await expectActiveEndState(page, { expectStep: c.id });
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#${b.id}$`));
+    await expectActiveEndState(page, { expectStep: b.id });
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#${a.id}$`));
+    await expectActiveEndState(page, { expectStep: a.id });
+    await page.goForward();
+    await expect(page).toHaveURL(new RegExp(`#${b.id}$`));
+    await expectActiveEndState(page, { expectStep: b.id });
+    expect(problems).toEqual([]);
+  });
+
+  test('reload in the middle of the story, during a camera move', async ({ page, problems }) => {
+    await open(page);
+    await scrollToStep(page, steps[3]!.id);
+    await expectActiveEndState(page, { expectStep: steps[3]!.id });
+    await scrollToStep(page, mid.id);
+    await page.waitForTimeout(100);
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/\blive\b/);
+    const step = await expectActiveEndState(page);
+    await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+    expect(problems).toEqual([]);
+  });
+
+  test.describe('200 % zoom', () => {
+    test.use({ viewport: { width: 640, height: 400 } });
+
+    test('at 640×400 (1280×800 at 200 %) every step shows its end state, with no sideways scrolling', async ({ page, problems }) => {
+      test.setTimeout(120_000);
+      await open(page);
+      for (const step of steps) {
+        await scrollToStep(page, step.id);
+        await expectActiveEndState(page, { expectStep: step.id });
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(overflow, 'no horizontal scrolling at 200 % zoom').toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  test('a 4× slower CPU: scrolling with the wheel and a jump', async ({ page, problems }) => {
+    test.setTimeout(120_000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await open(page);
+    await page.mouse.move(300, 400);
+    // A reader flicking through the first chapters: wheel steps of 400 px, 16 per second.
+    const target = await page.locator(`#${steps[8]!.id}`).evaluate((el) => scrollY + el.getBoundingClientRect().top);
+    while ((await page.evaluate(() => scrollY)) < target) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(60);
+    }
+    await scrollToStep(page, (await stepAtTrigger(page)).step.id);
+    await expectActiveEndState(page, { timeout: 20_000 });
+    await page.evaluate((id) => (location.hash = id), steps.at(-2)!.id);
+    await expectActiveEndState(page, { timeout: 20_000, expectStep: steps.at(-2)!.id });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('when the visual layer fails', () => {
+  test('with the main script blocked, the narrative and every static figure remain readable', async ({ page, problems }) => {
+    const blocked: string[] = [];
+    await page.route('**/_astro/*.js', (route) => {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await page.goto(`./#${mid.id}`);
+    await page.waitForLoadState('networkidle');
+    expect(blocked.length, 'the main script was requested and blocked').toBeGreaterThan(0);
+    await expect(page.locator('html')).not.toHaveClass(/\blive\b/);
+    await expect(page.locator('[data-live-figure]')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const step of steps) {
+      const el = page.locator(`#${step.id}`);
+      await el.scrollIntoViewIfNeeded();
+      await expect(el.locator('.step-card'), `${step.id}: its text`).toBeVisible();
+      const figure = el.locator('[data-static-figure]');
+      await expect(figure, `${step.id}: its static figure`).toBeVisible();
+      const box = await figure.locator('svg').first().boundingBox();
+      expect(box && box.width > 100 && box.height > 100, `${step.id}: the static figure has a size`).toBe(true);
+    }
+    const expected = expectOnly(problems, (p) => blocked.some((u) => p.includes(u)) || p.startsWith('console error: Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'));
+    expect(expected.length, 'only the blocked script failed').toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('with the stylesheet and scripts missing (wrong base path), the story text is readable', async ({ page, problems }) => {
+    await page.route('**/_astro/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`./`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const step of [first, mid, last]) {
+      const card = page.locator(`#${step.id} .step-card`);
+      await card.scrollIntoViewIfNeeded();
+      await expect(card).toBeVisible();
+      expect((await card.innerText()).length).toBeGreaterThan(40);
+    }
+    expectOnly(problems, (p) => /\/_astro\//.test(p) || p.startsWith('console error: Failed to load resource: the server responded with a status of 404'));
+    expect(problems).toEqual([]);
+  });
+
+  // fixme (lead): needs a notice in the page that the main stylesheet hides — see the final report
+  // of the publish issue for the markup and CSS. Without it a reader of an unstyled page is not told
+  // that something is missing. Un-fixme once `[data-asset-notice]` exists.
+  test.fixme('with the stylesheet missing (wrong base path, or opened from a file), a visible notice says so; hidden on a normal load', async ({ page, problems }) => {
+    await open(page);
+    await expect(page.locator('[data-asset-notice]')).toBeHidden();
+
+    await page.route('**/_astro/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto('./');
+    await expect(page.locator('[data-asset-notice]')).toBeVisible();
+    await expect(page.locator('[data-asset-notice] a')).toHaveAttribute('href', /\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.unroute('**/_astro/**');
+
+    // Opened from the file system: absolute /_astro/ URLs point nowhere.
+    await page.goto(pathToFileURL(resolve(process.env.OUT_DIR ?? 'dist', 'index.html')).href);
+    await expect(page.locator('[data-asset-notice]')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expectOnly(problems, (p) => /\/_astro\//.test(p) || p.includes('Failed to load resource') || p.includes('file://'));
+    expect(problems).toEqual([]);
+  });
+});
+
+/** The trigger line's share of the viewport height at a given width. */
+function triggerShare(width: number): number {
+  return width >= 1024 ? 0.5 : 0.6;
+}

@@ -1,0 +1,163 @@
+/**
+ * Helpers for the publish and abuse specs: which step is active by geometry (the step whose box
+ * crosses the trigger line), and what the live figure shows — read from what the reader sees
+ * (element geometry, drawn path lengths, visible markers), as tests/e2e/story.spec.ts does.
+ */
+import type { Page } from '@playwright/test';
+import { expectedSteps, type ExpectedStep } from './expected.ts';
+import { expect, waitForSettled } from './fixtures.ts';
+
+export const steps = expectedSteps();
+export const stepById = new Map(steps.map((s) => [s.id, s]));
+
+/** Trigger line as a share of the viewport height: 50 % from 1024 px wide (64rem), 60 % below. */
+export const TRIGGER = { wide: 0.5, narrow: 0.6, minWide: 1024 } as const;
+
+export interface Seen {
+  dots: string[];
+  areas: string[];
+  routes: { id: string; drawn: number; total: number }[];
+  outside: string[];
+  label: string;
+  camera: string | null;
+}
+
+/** Read what the live figure shows: visible markers, drawn route lengths, focused places outside the visible map. */
+export async function seen(page: Page, focus: string[]): Promise<Seen> {
+  return page.evaluate((focusIds) => {
+    const figure = document.querySelector<HTMLElement>('[data-live-figure]')!;
+    const svg = figure.querySelector<SVGSVGElement>('svg.map')!;
+    const frame = svg.getBoundingClientRect();
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
+    };
+    const inFrame = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      return cx >= frame.left && cx <= frame.right && cy >= frame.top && cy <= frame.bottom;
+    };
+    const dots = [...svg.querySelectorAll('[data-place]')].filter(visible).map((el) => el.getAttribute('data-place')!);
+    const areas = [...svg.querySelectorAll('[data-area]')].filter(visible).map((el) => el.getAttribute('data-area')!);
+    const routes = [...svg.querySelectorAll<SVGGElement>('g[data-route]')].map((g) => {
+      let total = 0;
+      let drawn = 0;
+      for (const leg of g.querySelectorAll<SVGPathElement>('path')) {
+        if (!leg.classList.contains('route-leg')) continue;
+        const length = leg.getTotalLength();
+        const style = getComputedStyle(leg);
+        const dash = parseFloat(style.strokeDasharray.split(/[ ,]+/)[0] ?? '0');
+        const offset = parseFloat(style.strokeDashoffset || '0');
+        total += length;
+        drawn += Number.isFinite(dash) ? Math.max(0, Math.min(length, dash - offset)) : length;
+      }
+      return { id: g.getAttribute('data-route')!, drawn, total };
+    });
+    const outside = focusIds.filter((id) => {
+      // A place drawn as a label only (the Golan Heights) is where its label is.
+      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`);
+      return !el || !inFrame(el);
+    });
+    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', camera: svg.getAttribute('data-camera') };
+  }, focus);
+}
+
+/** The end state of a step, as the reader sees it. */
+export function checkEndState(s: Seen, step: ExpectedStep): void {
+  expect(s.label, 'the live figure is labelled with the active step’s alt').toBe(step.alt);
+  expect(s.camera, 'the camera move has ended').toBe('still');
+  expect(s.dots, `markers shown for ${step.id}`).toEqual(step.dots);
+  expect(s.areas, `areas shown for ${step.id}`).toEqual(step.areas);
+  expect(s.outside, `focused places of ${step.id} inside the visible figure`).toEqual([]);
+  expect(s.routes.map((r) => r.id).sort(), `routes of ${step.id}`).toEqual([...step.routes].sort());
+  for (const r of s.routes) expect(r.drawn, `route ${r.id} of ${step.id} drawn in full (${r.drawn.toFixed(1)} of ${r.total.toFixed(1)})`).toBeGreaterThanOrEqual(r.total - 1);
+}
+
+/** Where the trigger line is: in a step, between steps (after `step`), above the first or below the last. */
+export interface AtTrigger {
+  step: ExpectedStep;
+  where: 'crossing' | 'gap' | 'above' | 'below';
+  /** Whether any of the live figure's map is in the viewport. */
+  figureInView: boolean;
+}
+
+/**
+ * The step that should be active now, by geometry alone: the step whose box crosses the trigger
+ * line; in a gap between chapters, the one above it; above the first step, the first (the
+ * figure's state on a fresh load). Below the last step the figure has scrolled away with the story.
+ */
+export async function stepAtTrigger(page: Page): Promise<AtTrigger> {
+  const at = await page.evaluate((t) => {
+    const line = innerHeight * (innerWidth >= t.minWide ? t.wide : t.narrow);
+    const els = [...document.querySelectorAll<HTMLElement>('[data-step]')];
+    const map = document.querySelector('[data-live-figure] svg.map')!.getBoundingClientRect();
+    const figureInView = map.bottom > 0 && map.top < innerHeight && map.width > 0;
+    const crossing = els.find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top <= line && r.bottom > line;
+    });
+    if (crossing) return { id: crossing.id, where: 'crossing' as const, figureInView };
+    const above = els.filter((el) => el.getBoundingClientRect().top <= line);
+    if (above.length === 0) return { id: els[0]!.id, where: 'above' as const, figureInView };
+    return { id: above.at(-1)!.id, where: above.length === els.length ? ('below' as const) : ('gap' as const), figureInView };
+  }, TRIGGER);
+  const step = stepById.get(at.id);
+  if (!step) throw new Error(`step ${at.id} is on the page but not in the content`);
+  return { step, where: at.where, figureInView: at.figureInView };
+}
+
+/**
+ * Wait until the live figure shows the end state of the step at the trigger line, and check it.
+ * Retries while a camera move or a late scroll event is still settling. The trigger line must be
+ * in a step (or, with `allowAbove`, above the first step with the figure in view).
+ */
+export async function expectActiveEndState(page: Page, opts: { timeout?: number; expectStep?: string; allowAbove?: boolean } = {}): Promise<ExpectedStep> {
+  let step: ExpectedStep | undefined;
+  await expect(async () => {
+    const at = await stepAtTrigger(page);
+    step = at.step;
+    expect([at.where], 'where the trigger line is').toEqual(opts.allowAbove ? expect.arrayContaining([expect.stringMatching(/^(crossing|above)$/)]) : ['crossing']);
+    if (opts.expectStep) expect(step.id, 'the step at the trigger line').toBe(opts.expectStep);
+    await waitForSettled(page);
+    checkEndState(await seen(page, step.focus), step);
+  }).toPass({ timeout: opts.timeout ?? 10_000, intervals: [100, 250, 500, 1000] });
+  return step!;
+}
+
+/**
+ * Scroll so that the trigger line sits at `at` (0…1) of a step's box: well inside it, past the
+ * share of progress over which new routes draw (25 %), so the end state is due.
+ */
+export async function scrollToStep(page: Page, id: string, at = 0.5): Promise<void> {
+  await page.evaluate(
+    ({ id, at, t }) => {
+      const el = document.getElementById(id)!;
+      const line = innerHeight * (innerWidth >= t.minWide ? t.wide : t.narrow);
+      const r = el.getBoundingClientRect();
+      scrollTo({ top: scrollY + r.top + r.height * at - line, behavior: 'instant' });
+    },
+    { id, at, t: TRIGGER },
+  );
+}
+
+/** Scroll from one offset to another in `ms` milliseconds, one step per animation frame. */
+export async function sweep(page: Page, to: 'top' | 'bottom' | number, ms: number): Promise<number> {
+  return page.evaluate(
+    ({ to, ms }) =>
+      new Promise<number>((resolve) => {
+        const from = scrollY;
+        const target = to === 'top' ? 0 : to === 'bottom' ? document.documentElement.scrollHeight - innerHeight : to;
+        const t0 = performance.now();
+        const frame = (now: number) => {
+          const k = Math.min(1, (now - t0) / ms);
+          scrollTo({ top: from + (target - from) * k, behavior: 'instant' });
+          if (k < 1) requestAnimationFrame(frame);
+          else resolve(performance.now() - t0);
+        };
+        requestAnimationFrame(frame);
+      }),
+    { to, ms },
+  );
+}
