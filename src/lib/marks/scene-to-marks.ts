@@ -2,7 +2,8 @@
  * sceneToMarks: the one description of what a Scene draws (paths, points, labels, timeline,
  * chart), in map units or panel units. The build-time SVG and the browser renderer both draw it.
  */
-import type { Atlas, AtlasFigure, Scene, XY } from '../scene/types.ts';
+import type { Atlas, AtlasFigure, Box, Scene, XY } from '../scene/types.ts';
+import { SIZES, staticScale } from './sizes.ts';
 
 export interface RouteLegMark {
   d: string;
@@ -228,6 +229,72 @@ function chartMark(eventId: string, atlas: Atlas): ChartMark {
     rows,
     span: { x0: x(Math.min(...values)), x1: x(Math.max(...values)) },
   };
+}
+
+/** How a static figure is shown, for cullMarks. */
+export interface StaticView {
+  /** Width / height of the figure's box, lowest to highest (preserveAspectRatio "meet"); default STATIC_ASPECTS. */
+  aspects?: readonly [number, number];
+  /** Map units per CSS px the figure draws labels and dots at; default staticScale(view.w), as the static figures do. */
+  k?: number;
+}
+
+/** Aspect ratios a static figure can have: a tall phone in portrait (1/3) to a phone in landscape (3). */
+export const STATIC_ASPECTS: readonly [number, number] = [1 / 3, 3];
+
+/**
+ * Everything a figure showing `view` with preserveAspectRatio "meet" can reveal at any aspect ratio
+ * in `aspects`: the view widened to the widest aspect and heightened to the tallest.
+ */
+export function revealedBox(view: Box, aspects: readonly [number, number] = STATIC_ASPECTS): Box {
+  const w = Math.max(view.w, view.h * aspects[1]);
+  const h = Math.max(view.h, view.w / aspects[0]);
+  return { x: view.x + (view.w - w) / 2, y: view.y + (view.h - h) / 2, w, h };
+}
+
+const overlaps = (a: Box, b: Box) => a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+
+function boundsOf(points: readonly XY[]): Box {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/**
+ * Generous bounds of a label's text in map units at `k` units per px: about 10 px per character
+ * (wide enough for upper-case country names with their letter spacing), placed by its anchor.
+ */
+export function labelBounds(label: LabelMark, k: number): Box {
+  const w = (label.text.length * 10 + 8) * k;
+  const h = 20 * k;
+  const x = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
+  return { x, y: label.y - h, w, h: 2 * h };
+}
+
+/**
+ * The marks of a static figure fixed on `view` (its viewBox, map units) without those it can never
+ * show at any aspect ratio in `aspects`: labels, dots, areas, and routes whose every leg lies
+ * outside. Only for static figures: the live figure's camera flies, so it draws sceneToMarks whole.
+ * (A separate function so that the browser bundle, which never culls, does not carry it.)
+ */
+export function cullMarks(marks: Marks, view: Box, options: StaticView = {}): Marks {
+  const seen = revealedBox(view, options.aspects);
+  const k = options.k ?? staticScale(view.w);
+  const dot = SIZES.dot * k;
+  const routes = marks.routes.filter((r) => r.legs.some((leg) => overlaps(seen, boundsOf(pointsOf(leg.d)))));
+  const kept = new Set(routes.map((r) => r.id));
+  return {
+    ...marks,
+    areas: marks.areas.filter((a) => overlaps(seen, boundsOf(pointsOf(a.d)))),
+    routes,
+    points: marks.points.filter((p) => overlaps(seen, { x: p.x - dot, y: p.y - dot, w: 2 * dot, h: 2 * dot })),
+    labels: marks.labels.filter((l) => (l.role === 'route' ? kept.has(l.id) : true) && overlaps(seen, labelBounds(l, k))),
+  };
+}
+
+/** The points of path data written by pathData (M/L commands, absolute). */
+function pointsOf(d: string): XY[] {
+  return [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as XY);
 }
 
 /** Everything a figure draws for a scene. Labels sit left of their point when it is in the right part of the view. */
