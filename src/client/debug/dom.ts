@@ -16,7 +16,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 /** Round to one decimal, for viewBoxes and km. */
 export const r1 = (v: number): number => Math.round(v * 10) / 10;
 
-/** Copies text to the clipboard (falls back to selecting it for Ctrl+C). Resolves to whether it was copied. */
+/** Copies text to the clipboard; where that is refused, selects it in `fallback` for Ctrl+C. Resolves to whether it was copied. */
 export async function copyText(text: string, fallback: HTMLTextAreaElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -24,6 +24,6 @@ export async function copyText(text: string, fallback: HTMLTextAreaElement): Pro
   } catch {
     fallback.focus();
     fallback.select();
-    return document.execCommand('copy');
+    return false;
   }
 }
