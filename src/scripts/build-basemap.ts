@@ -4,7 +4,7 @@
  * simplified finely inside the framings of content/frames.json and coarsely elsewhere.
  * Usage: node src/scripts/build-basemap.ts   (CONTENT_DIR overrides ./content)
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,9 @@ const basemap = buildBasemap({
 const json = JSON.stringify(basemap);
 const outFile = fileURLToPath(new URL('../generated/basemap.json', import.meta.url));
 mkdirSync(resolve(outFile, '..'), { recursive: true });
-writeFileSync(outFile, json);
+// Write then rename, so a build reading the file never sees half of it.
+writeFileSync(`${outFile}.${process.pid}.tmp`, json);
+renameSync(`${outFile}.${process.pid}.tmp`, outFile);
 
 /** Budget for all basemap geometry, gzipped (issue: "≤ 16 KiB"). */
 const BUDGET_BYTES = 16 * 1024;

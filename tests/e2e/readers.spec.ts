@@ -91,7 +91,7 @@ test('keyboard: Page Down and Space drive the figure through the steps in order,
 test('keyboard: tabbing to a link inside a step makes that step the active one', async ({ page, problems }) => {
   await page.goto('./');
   const step = steps[6]!;
-  const link = page.locator(`#${step.id} .step-sources a`).first();
+  const link = page.locator(`#${step.id} .step-sources summary`);
   await link.focus();
   await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
   expect(await activeLabel(page)).toBe(step.alt);

@@ -82,10 +82,11 @@ export function roundBox(box: Box): Box {
 
 /**
  * Shift a view so it stays inside `limits` where it fits (the basemap is drawn only that far);
- * a view larger than the limits is centred on them. Size is never changed.
+ * along an axis where the view is larger than the limits it is left where it is, so the subject
+ * keeps its place in the free part of the figure. Size is never changed.
  */
 export function clampBox(view: Box, limits: Box): Box {
   const axis = (pos: number, size: number, lo: number, span: number) =>
-    size >= span ? lo + (span - size) / 2 : Math.min(Math.max(pos, lo), lo + span - size);
+    size >= span ? pos : Math.min(Math.max(pos, lo), lo + span - size);
   return { x: axis(view.x, view.w, limits.x, limits.w), y: axis(view.y, view.h, limits.y, limits.h), w: view.w, h: view.h };
 }

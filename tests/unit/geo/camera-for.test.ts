@@ -47,7 +47,7 @@ describe('clampBox', () => {
     expect(clampBox({ x: -200, y: 10, w: 300, h: 200 }, limits)).toEqual({ x: -60, y: 10, w: 300, h: 200 });
     expect(clampBox({ x: 900, y: 600, w: 300, h: 200 }, limits)).toEqual({ x: 760, y: 452, w: 300, h: 200 });
   });
-  it('centres a view larger than the limits', () => {
-    expect(clampBox({ x: 0, y: 0, w: 300, h: 800 }, limits)).toEqual({ x: 0, y: -104, w: 300, h: 800 });
+  it('leaves a view larger than the limits where it is along that axis (the subject keeps its place)', () => {
+    expect(clampBox({ x: 900, y: 0, w: 300, h: 800 }, limits)).toEqual({ x: 760, y: 0, w: 300, h: 800 });
   });
 });
