@@ -2,7 +2,7 @@
  * sceneToMarks: the one description of what a Scene draws (paths, points, labels, timeline,
  * chart), in map units or panel units. The build-time SVG and the browser renderer both draw it.
  */
-import type { Atlas, AtlasFigure, Box, Scene, XY } from '../scene/types.ts';
+import type { Atlas, AtlasEvent, AtlasFigure, AtlasPlace, AtlasRoute, Box, Scene, XY } from '../scene/types.ts';
 import { SIZES, staticScale } from './sizes.ts';
 
 export interface RouteLegMark {
@@ -112,6 +112,21 @@ export interface Marks {
   chart: ChartMark | null;
 }
 
+/** A reported figure as the marks read it (the note is for the build's text only). */
+export type MarksFigure = Omit<AtlasFigure, 'note'> & Partial<Pick<AtlasFigure, 'note'>>;
+
+/**
+ * The part of the Atlas sceneToMarks reads: enough to draw any scene. The full Atlas is one; so is
+ * browserAtlas(atlas) (src/lib/scene/atlas.ts), the smaller copy a page ships to the browser.
+ */
+export interface MarksAtlas {
+  places: Record<string, Pick<AtlasPlace, 'name' | 'label' | 'kind' | 'x' | 'y' | 'r'>>;
+  routes: Record<string, Pick<AtlasRoute, 'label' | 'mode' | 'legs' | 'length'>>;
+  events: Record<string, Pick<AtlasEvent, 'title' | 'date' | 'actor' | 'status' | 'area'> & { figures: MarksFigure[] }>;
+  timeline: Atlas['timeline'];
+  countryLabels: Atlas['countryLabels'];
+}
+
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** SVG path data for a polyline (or a closed ring). */
@@ -135,7 +150,7 @@ export function actorGroup(actor: string): ActorGroup {
 }
 
 /** Human-readable figure: "at least 57", "40,000–65,000". */
-export function figureText(f: AtlasFigure): string {
+export function figureText(f: MarksFigure): string {
   const n = (v: number) => v.toLocaleString('en-GB');
   const body = f.range ? `${n(f.range[0])}–${n(f.range[1])}` : n(f.value ?? 0);
   return f.qualifier ? `${f.qualifier} ${body}` : body;
@@ -149,7 +164,7 @@ export function niceMax(max: number): number {
   return 10 * p;
 }
 
-function routeMark(id: string, drawn: number, atlas: Atlas): RouteMark {
+function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
   const route = atlas.routes[id]!;
   let start = 0;
   const legs: RouteLegMark[] = [];
@@ -181,7 +196,7 @@ function routeMark(id: string, drawn: number, atlas: Atlas): RouteMark {
 
 const TIMELINE = { width: 700, height: 160, left: 30, right: 30, base: 126, laneGap: 26 } as const;
 
-function timelineMark(highlight: readonly string[], atlas: Atlas): TimelineMark {
+function timelineMark(highlight: readonly string[], atlas: MarksAtlas): TimelineMark {
   const span = TIMELINE.width - TIMELINE.left - TIMELINE.right;
   const x = (t: number) => r1(TIMELINE.left + t * span);
   return {
@@ -207,7 +222,7 @@ function timelineMark(highlight: readonly string[], atlas: Atlas): TimelineMark 
 
 const CHART = { width: 700, left: 16, right: 200, top: 40, rowGap: 58 } as const;
 
-function chartMark(eventId: string, atlas: Atlas): ChartMark {
+function chartMark(eventId: string, atlas: MarksAtlas): ChartMark {
   const e = atlas.events[eventId]!;
   const figures = [...e.figures].sort((a, b) => a.date.localeCompare(b.date) || a.reportedBy.localeCompare(b.reportedBy));
   const values = figures.flatMap((f) => (f.range ? f.range : [f.value ?? 0]));
@@ -298,7 +313,7 @@ function pointsOf(d: string): XY[] {
 }
 
 /** Everything a figure draws for a scene. Labels sit left of their point when it is in the right part of the view. */
-export function sceneToMarks(scene: Scene, atlas: Atlas): Marks {
+export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
   const areas: AreaMark[] = [];
   const points: PointMark[] = [];

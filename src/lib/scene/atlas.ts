@@ -5,6 +5,7 @@
 import type { GeoProjection } from 'd3-geo';
 import type { Catalog, Event, Route } from '../content/schemas.ts';
 import { kmPerUnit, mapHeight, MAP_WIDTH, projectPoint } from '../geo/projection.ts';
+import type { MarksAtlas } from '../marks/scene-to-marks.ts';
 import type { Atlas, AtlasEvent, AtlasLeg, AtlasRoute, AtlasTimeline, XY } from './types.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -167,5 +168,37 @@ export function buildAtlas(
     events,
     timeline: buildTimeline(catalog.events, options.timelineIds ?? []),
     countryLabels: options.countryLabels ?? [],
+  };
+}
+
+/** What the browser reads of the Atlas: what sceneToMarks draws from, and the map's size, scale and limits. */
+export interface BrowserAtlas extends MarksAtlas {
+  width: number;
+  height: number;
+  kmPerUnit: number;
+  limits: Atlas['limits'];
+}
+
+/**
+ * The Atlas as a page ships it to the browser, serialised once: only the fields the browser reads
+ * (BrowserAtlas), without what only the build uses (attributions, figure notes, event places,
+ * route waypoints and names…), so the page carries about a third less atlas.
+ */
+export function browserAtlas(atlas: Atlas): BrowserAtlas {
+  const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+  const map = <T, U>(r: Record<string, T>, fn: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(r).map(([id, v]) => [id, fn(v)]));
+  return {
+    width: atlas.width,
+    height: atlas.height,
+    kmPerUnit: atlas.kmPerUnit,
+    limits: atlas.limits,
+    places: map(atlas.places, (p) => pick(p, ['name', 'label', 'kind', 'x', 'y', 'r'] as const)),
+    routes: map(atlas.routes, (r) => pick(r, ['label', 'mode', 'legs', 'length'] as const)),
+    events: map(atlas.events, (e) => ({
+      ...pick(e, ['title', 'date', 'actor', 'status', 'area'] as const),
+      figures: e.figures.map((f) => pick(f, ['measure', 'qualifier', 'value', 'range', 'reportedBy', 'date'] as const)),
+    })),
+    timeline: atlas.timeline,
+    countryLabels: atlas.countryLabels,
   };
 }
