@@ -66,7 +66,7 @@ function start(): void {
     const box = currentBox(svg);
     if (scaleLine && scaleLabel) {
       const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box));
-      scaleLine.style.width = `${bar.px}px`;
+      scaleLine.style.inlineSize = `${bar.px}px`;
       scaleLabel.textContent = `${bar.km.toLocaleString('en-GB')} km`;
     }
     // Locator inset: where the camera is, shown only when zoomed in.

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Physical layout properties that would have to be rewritten for a right-to-left edition. */
+const PHYSICAL = /(?:^|[\s;{])(margin|padding|border)-(left|right|top|bottom)\s*:|(?:^|[\s;{])(left|right|top|bottom|width|height|min-width|max-width|min-height|max-height|float|text-align)\s*:\s*(?!.*\/\* physical-ok)/;
+
+function cssFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? cssFiles(join(dir, e.name)) : e.name.endsWith('.css') ? [join(dir, e.name)] : []));
+}
+
+describe('stylesheets', () => {
+  it('lay out with logical properties only (margin-inline-start, inset-block, inline-size…), so an RTL edition needs no rewrite', () => {
+    const offenders: string[] = [];
+    for (const file of cssFiles('src/styles')) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\*.*?\*\//g, '');
+          if (/@media/.test(code)) return; // media queries measure the viewport, not layout
+          if (PHYSICAL.test(code)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
