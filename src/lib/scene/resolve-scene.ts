@@ -7,6 +7,8 @@ import type { Bounds, Catalog, StepProps } from '../content/schemas.ts';
 import { MIN_FRAME_SPAN_KM } from '../content/schemas.ts';
 import { boxOf, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
 import { projectPoint } from '../geo/projection.ts';
+import { actorGroup } from '../marks/scene-to-marks.ts';
+import { ACTOR_GROUP_LABELS } from '../marks/symbols.ts';
 import type { Atlas, LegendEntry, Scene, XY } from './types.ts';
 
 /** Fraction of the box of interest added on each side, so focused places never touch the edge. */
@@ -91,9 +93,22 @@ export function resolveScene(step: StepProps, catalog: Catalog, atlas: Atlas, pr
     events,
     timeline: step.timeline ? events : null,
     chart: step.chart ?? null,
-    legend: legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
+    legend: [
+      ...legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
+      ...(step.timeline ? timelineLegend(atlas) : []),
+    ],
     alt: step.alt,
   };
+}
+
+/** Legend of the timeline: one shape per actor group present, and how fills encode status. */
+export function timelineLegend(atlas: Atlas): LegendEntry[] {
+  const groups = new Set(atlas.timeline.items.map((i) => actorGroup(atlas.events[i.id]!.actor)));
+  const entries: LegendEntry[] = (['israel', 'us', 'iran-allies', 'other'] as const)
+    .filter((g) => groups.has(g))
+    .map((g) => ({ key: `timeline-${g}` as LegendEntry['key'], label: ACTOR_GROUP_LABELS[g] }));
+  entries.push({ key: 'timeline-status', label: 'Filled: confirmed · hollow: attributed · dashed: alleged · faint: disputed' });
+  return entries;
 }
 
 /** Legend entries for what the scene actually draws, in a fixed order. */

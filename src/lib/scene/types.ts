@@ -99,7 +99,12 @@ export type LegendKey =
   | 'place'
   | 'area'
   | 'event-area'
-  | 'golan';
+  | 'golan'
+  | 'timeline-israel'
+  | 'timeline-us'
+  | 'timeline-iran-allies'
+  | 'timeline-other'
+  | 'timeline-status';
 
 export interface LegendEntry {
   key: LegendKey;

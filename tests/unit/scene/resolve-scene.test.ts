@@ -67,6 +67,8 @@ describe('resolveScene', () => {
     expect(scene.timeline).toEqual(['strikes']);
     expect(scene.chart).toBe('rockets');
     expect(scene.legend.map((l) => l.key)).toContain('event-area');
+    // The timeline's legend explains its shapes (actors) and fills (status).
+    expect(scene.legend.map((l) => l.key)).toEqual(expect.arrayContaining(['timeline-israel', 'timeline-status']));
   });
 
   it('throws naming the step and the unknown id', () => {
