@@ -9,7 +9,7 @@
  *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--out FILE]
  * Timing figures are noisy on a shared machine: compare ratios measured in the same run.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,7 +65,7 @@ const started = performance.now();
 const log = (msg: string) => console.log(`bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${msg}`);
 
 // 1. Builds (sequential: two cores are shared), each with a fresh Astro cache.
-let storyDir = args['story-dist'] ? resolve(args['story-dist']) : resolve('dist-bench');
+const storyDir = args['story-dist'] ? resolve(args['story-dist']) : resolve('dist-bench');
 let storyBuildMs: number | null = null;
 if (!args['story-dist']) {
   log(`building the story into ${storyDir}`);
@@ -104,7 +104,12 @@ const largeScroll = {
 const base: Omit<MeasureOptions, 'scroll'> = { cpuThrottle: throttle, settleMs: 2000 };
 
 // 3. Runs, interleaved (bare, story, 10×) so that a busy neighbour slows all three alike.
-const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`bench: no Chromium at ${executablePath}: install one ("apt-get install -y chromium" on Debian) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const results: { bare: PageRun[]; story: PageRun[]; large: PageRun[] } = { bare: [], story: [], large: [] };
 try {
   for (let i = 0; i < runs; i++) {
@@ -204,6 +209,11 @@ writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), setti
 console.log(`\n${table}\n`);
 console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} run(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
 console.log(`JavaScript chunks: ${story.js.chunks.map((c) => `${c.path} ${(c.gzip / 1024).toFixed(1)} KiB gz`).join(', ')}`);
+for (const [label, runsOf] of [['story', results.story], ['10× story', results.large]] as const) {
+  const urls = new Map<string, number>();
+  for (const r of runsOf) for (const u of r.scroll?.requestUrls ?? []) urls.set(u.replace(/^https?:\/\/[^/]+/, ''), (urls.get(u.replace(/^https?:\/\/[^/]+/, '')) ?? 0) + 1);
+  if (urls.size) console.log(`${label}: requests during the scroll (all runs): ${[...urls].map(([u, n]) => `${u} ×${n}`).join(', ')}`);
+}
 for (const p of [story, large]) {
   if (p?.shiftSources.length) console.log(`${p.label}: layout shifts by element (sum over ${p.runs} run(s)): ${p.shiftSources.map((x) => `${x.source} ${x.value}`).join(', ')}`);
 }

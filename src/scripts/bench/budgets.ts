@@ -119,7 +119,7 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
   add('scroll: longest task (any run)', f0(sc?.longestTask, ' ms'), lsc ? f0(lsc.longestTask, ' ms') : null, '', null);
   add('scroll: frames > 33 ms', pct(sc?.slowShare), lsc ? pct(lsc.slowShare) : null, `≤ ${pct(BUDGETS.slowFrameShare)}`, within(sc?.slowShare, BUDGETS.slowFrameShare), within(lsc?.slowShare, BUDGETS.slowFrameShare));
   add('scroll: frame interval p50 / p95', `${f1(sc?.p50, ' ms')} / ${f1(sc?.p95, ' ms')}`, lsc ? `${f1(lsc.p50, ' ms')} / ${f1(lsc.p95, ' ms')}` : null, '', null);
-  add('scroll: requests', f0(sc?.requests), lsc ? f0(lsc.requests) : null, '0', within(sc?.requests, 0), within(lsc?.requests, 0));
+  add('scroll: network requests', f0(sc?.requests), lsc ? f0(lsc.requests) : null, '0 (nothing loads on scroll)', within(sc?.requests, 0), within(lsc?.requests, 0));
   return rows;
 }
 
