@@ -89,40 +89,29 @@ describe('reproducible builds', () => {
   });
 });
 
-/**
- * Known errors in files this suite's owner may not edit, tolerated by the main check (so any other
- * error still fails) and asserted away by the fixme test below. Remove an entry when it is fixed.
- * - LiveFigure.astro puts <p data-announcer> after <figcaption>; a <figcaption> must be the first
- *   or last child of <figure> (move the <p> before the <figcaption>, or out of the <figure>).
- */
-const KNOWN_HTML_ERRORS = [{ page: 'index.html', rule: 'element-permitted-order', message: 'Element <p> must be used before <figcaption> in this context' }];
-
 describe('html-validate (recommended + document + no-inline-style)', () => {
   const config = JSON.parse(readFileSync(join(repo, '.htmlvalidate.json'), 'utf8')) as ConfigData;
   const validator = new HtmlValidate(config);
-  async function validate(built: Built): Promise<{ page: string; rule: string; message: string; where: string }[]> {
-    const out = [];
-    for (const page of pagesOf(built)) {
-      const report = await validator.validateString(read(built, page), page);
-      for (const r of report.results) for (const m of r.messages) out.push({ page, rule: m.ruleId, message: m.message, where: `${page}:${m.line}:${m.column}` });
-    }
-    return out;
-  }
-  const known = (e: { page: string; rule: string; message: string }) => KNOWN_HTML_ERRORS.some((k) => k.page === e.page && k.rule === e.rule && k.message === e.message);
   for (const [name, get] of [
     ['root build', () => A],
     ['sub-path build', () => C],
   ] as const) {
-    it(`every page of the ${name} validates with zero errors (known bugs in others' files aside)`, async () => {
-      expect(pagesOf(get())).toEqual(expect.arrayContaining(['404.html', 'index.html']));
-      const errors = (await validate(get())).filter((e) => !known(e));
-      expect(errors.map((e) => `${e.where} ${e.rule}: ${e.message}`)).toEqual([]);
+    it(`every page of the ${name} validates with zero errors`, async () => {
+      const built = get();
+      expect(pagesOf(built)).toEqual(expect.arrayContaining(['404.html', 'index.html']));
+      const errors: string[] = [];
+      for (const page of pagesOf(built)) {
+        const report = await validator.validateString(read(built, page), page);
+        for (const r of report.results) for (const m of r.messages) errors.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      }
+      expect(errors).toEqual([]);
     });
   }
-  // fixme: fails until LiveFigure.astro's <p data-announcer> moves before its <figcaption> (see KNOWN_HTML_ERRORS).
-  it.skip('fixme: every page validates with zero errors and no exceptions', async () => {
-    const errors = [...(await validate(A)), ...(await validate(C))];
-    expect(errors.map((e) => `${e.where} ${e.rule}: ${e.message}`)).toEqual([]);
+
+  it('the config catches a CSP-blocked style attribute and a cross-origin script without SRI', async () => {
+    const html = read(A, '404.html').replace('</main>', '<p style="color: red">x</p><script src="https://cdn.example/x.js"></script></main>');
+    const report = await validator.validateString(html, '404.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)).sort()).toEqual(['no-inline-style', 'require-sri']);
   });
 });
 
