@@ -4,7 +4,7 @@
  * new routes; the URL follows with history.replaceState. Marks the page live once it runs.
  */
 import scrollama from 'scrollama';
-import { cameraFor, clampBox, type Insets } from '../lib/geo/camera.ts';
+import { cameraFor, clampView, type Insets } from '../lib/geo/camera.ts';
 import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
@@ -55,7 +55,9 @@ function start(): void {
   };
   const target = (scene: Scene) => {
     const { width, height } = svg.getBoundingClientRect();
-    return clampBox(cameraFor(wide.matches ? scene.camera : scene.phoneCamera, width / height, wide.matches ? WIDE_INSETS : phoneInsets), atlas.limits);
+    const subject = wide.matches ? scene.camera : scene.phoneCamera;
+    const insets = wide.matches ? WIDE_INSETS : phoneInsets;
+    return clampView(cameraFor(subject, width / height, insets), atlas.limits, subject, insets);
   };
   /** Whether the figure is on screen with a size (not hidden, e.g. in print). */
   const measurable = () => {
@@ -196,7 +198,14 @@ function start(): void {
     for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
   }).observe(svg);
   // A jump (contents link, back/forward to another #step): show that step's end state at once.
-  addEventListener('hashchange', () => requestAnimationFrame(() => { activeIndex = -1; settle(); progressive = []; }));
+  addEventListener('hashchange', () =>
+    requestAnimationFrame(() => {
+      const i = stepAtTrigger();
+      if (i >= 0 && i !== activeIndex) activate(i, { fromPrevious: false });
+      for (const id of progressive) setRouteDrawn(svg, id, 1);
+      progressive = [];
+    }),
+  );
 
   document.documentElement.classList.add('live');
   settle();

@@ -10,8 +10,14 @@ import { expect, test, waitForSettled } from './fixtures.ts';
 const steps = expectedSteps();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+async function axe(page: Page, options: { staticFigures?: boolean; include?: string[] } = {}): Promise<string[]> {
+  // With the page live, the per-step static figures are hidden (visibility and aria-hidden): leaving
+  // them out keeps each run fast; the no-JavaScript run below checks them.
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  // The SVG inside the static figures is aria-hidden drawing: thousands of nodes that only slow axe down.
+  builder.exclude(options.staticFigures ? '[data-static-figure] svg' : '[data-static-figure]');
+  for (const selector of options.include ?? []) builder.include(selector);
+  const result = await builder.analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
@@ -36,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
       for (const step of sample) {
         await page.locator(`#${step.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
-        await waitForSettled(page);
+        await waitForSettled(page, step.id);
         await record(step.id);
       }
       await page.locator('#about').scrollIntoViewIfNeeded();
@@ -46,6 +52,16 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// axe needs JavaScript in the page, so the no-JavaScript view is reproduced by taking the page out of
+// live mode: static figures shown, live figure and controls hidden, exactly as without scripts.
+test('axe finds nothing in the static (no-JavaScript) view: masthead, first chapter with its static figures, back matter', async ({ page, problems }) => {
+  await page.goto('./');
+  await page.evaluate(() => document.documentElement.classList.remove('live', 'controls'));
+  const first = await page.locator('[data-chapter]').first().getAttribute('id');
+  expect(await axe(page, { staticFigures: true, include: ['.masthead', `#${first}`, '#sources', '#about'] })).toEqual([]);
+  expect(problems).toEqual([]);
+});
 
 /** WCAG contrast ratio of two rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -63,8 +79,9 @@ function contrast(a: string, b: string): number {
 for (const scheme of ['light', 'dark'] as const) {
   test(`map colours keep contrast in ${scheme} mode: labels 4.5:1, features 3:1`, async ({ page, problems }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`./#${steps.find((s) => s.routes.length > 0)!.id}`);
-    await waitForSettled(page);
+    const step = steps.find((s) => s.routes.length > 0)!;
+    await page.goto(`./#${step.id}`);
+    await waitForSettled(page, step.id);
     const c = await page.evaluate(() => {
       const fill = (sel: string, prop: 'fill' | 'stroke' | 'backgroundColor' = 'fill') => {
         const el = document.querySelector(sel);

@@ -40,9 +40,17 @@ export const test = base.extend<PageProblems>({
 
 export { expect };
 
-/** Wait until the live figure's camera move has ended (the renderer marks the map data-camera="still"). */
-export async function waitForSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-live-figure] svg.map')?.getAttribute('data-camera') === 'still', undefined, {
-    timeout: 5000,
-  });
+/**
+ * Wait until the live figure has taken a step (when `step` is given) and its camera move has
+ * ended (the renderer marks the map data-camera="still"). Synchronisation only: assertions are
+ * made on what the reader sees.
+ */
+export async function waitForSettled(page: Page, step?: string): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      (!id || document.documentElement.dataset.activeStep === id) &&
+      document.querySelector('[data-live-figure] svg.map')?.getAttribute('data-camera') === 'still',
+    step,
+    { timeout: 5000 },
+  );
 }

@@ -51,7 +51,7 @@ test('with JavaScript the live figure takes over without layout shift (CLS ≤ 0
     await page.goto('./');
     await expect(page.locator('html')).toHaveClass(/live/);
     await page.locator(`#${steps[0]!.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await waitForSettled(page);
+    await waitForSettled(page, steps[0]!.id);
     const cls = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -187,7 +187,7 @@ test('the motion switch turns animation off for the visit, and it is reachable b
 
 test('step-through mode: Next and Previous move exactly one step; arrow keys step only in this mode', async ({ page, problems }) => {
   await page.goto(`./#${steps[3]!.id}`);
-  await waitForSettled(page);
+  await waitForSettled(page, steps[3]!.id);
   // Mode off: ArrowDown scrolls natively and does not jump a step.
   const before = await page.evaluate(() => scrollY);
   await page.locator('#story').focus({ preventScroll: true } as never);
@@ -217,7 +217,7 @@ test('copy link yields the #step-id URL of the step in view', async ({ page, con
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const step = steps[8]!;
   await page.goto(`./#${step.id}`);
-  await waitForSettled(page);
+  await waitForSettled(page, step.id);
   await page.locator('[data-action="copy-link"]').click();
   await expect(page.locator('[data-status]')).toHaveText('Link to this point copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -228,7 +228,7 @@ test('copy link yields the #step-id URL of the step in view', async ({ page, con
 test('reading progress and the chapter label follow the active step', async ({ page, problems }) => {
   const i = 12;
   await page.goto(`./#${steps[i]!.id}`);
-  await waitForSettled(page);
+  await waitForSettled(page, steps[i]!.id);
   const width = await page.evaluate(() => {
     const bar = document.querySelector('[data-progress]')!.getBoundingClientRect();
     const track = document.querySelector('.progress')!.getBoundingClientRect();
@@ -265,7 +265,7 @@ for (const viewport of [
     expect(small).toEqual([]);
     for (const step of steps.filter((s) => s.focus.length > 0).slice(0, 6)) {
       await page.goto(`./#${step.id}`);
-      await waitForSettled(page);
+      await waitForSettled(page, step.id);
       const covered = await page.evaluate(
         ({ id, focus }) => {
           const card = document.getElementById(id)!.querySelector('.step-card')!.getBoundingClientRect();

@@ -85,7 +85,7 @@ for (const viewport of [
       for (const step of steps) {
         await page.locator(`#${step.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
-        await waitForSettled(page);
+        await waitForSettled(page, step.id);
         check(await seen(page, step.focus), step);
       }
       expect(problems).toEqual([]);
@@ -96,7 +96,7 @@ for (const viewport of [
       for (const step of steps) {
         await page.goto(`./#${step.id}`);
         await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', step.alt);
-        await waitForSettled(page);
+        await waitForSettled(page, step.id);
         check(await seen(page, step.focus), step);
       }
       expect(problems).toEqual([]);
@@ -120,7 +120,7 @@ test('reload mid-story restores the step in the URL', async ({ page, problems })
   await page.goto(`./#${step.id}`);
   await page.reload();
   await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', step.alt);
-  await waitForSettled(page);
+  await waitForSettled(page, step.id);
   check(await seen(page, step.focus), step);
   expect(problems).toEqual([]);
 });

@@ -90,3 +90,23 @@ export function clampBox(view: Box, limits: Box): Box {
     size >= span ? pos : Math.min(Math.max(pos, lo), lo + span - size);
   return { x: axis(view.x, view.w, limits.x, limits.w), y: axis(view.y, view.h, limits.y, limits.h), w: view.w, h: view.h };
 }
+
+/**
+ * Keep a view inside the drawn basemap (`limits`) as far as possible without pushing the box of
+ * interest out of the free part of the figure (the view minus `insets`). The subject wins.
+ */
+export function clampView(view: Box, limits: Box, subject: Box, insets: Insets = NO_INSETS): Box {
+  const wanted = clampBox(view, limits);
+  const axis = (pos: number, size: number, lo: number, hi: number, start: number, length: number) => {
+    // Positions of the view that keep [start, start + length] inside [pos + lo*size, pos + (1 - hi)*size].
+    const min = start + length - (1 - hi) * size;
+    const max = start - lo * size;
+    return min > max ? pos : Math.min(Math.max(pos, min), max);
+  };
+  return {
+    x: axis(wanted.x, view.w, insets.left, insets.right, subject.x, subject.w),
+    y: axis(wanted.y, view.h, insets.top, insets.bottom, subject.y, subject.h),
+    w: view.w,
+    h: view.h,
+  };
+}

@@ -76,8 +76,13 @@ export interface TimelineItemMark {
 export interface TimelineMark {
   width: number;
   height: number;
+  /** y of the time axis, in panel units. */
+  axisY: number;
+  /** Year ticks; `label` is empty where labels would crowd. */
   ticks: { label: string; x: number }[];
   items: TimelineItemMark[];
+  /** Titles of the highlighted events, one row each above the items, with a leader to the item. */
+  labels: { id: string; text: string; x: number; y: number; lineX: number }[];
 }
 
 export interface ChartRowMark {
@@ -194,21 +199,36 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
   return { id, mode: route.mode, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) } };
 }
 
-const TIMELINE = { width: 700, height: 160, left: 30, right: 30, base: 126, laneGap: 26 } as const;
+const TIMELINE = { width: 560, left: 24, right: 24, laneGap: 20, labelRow: 22, labelFont: 14, maxLabels: 4 } as const;
 
 function timelineMark(highlight: readonly string[], atlas: MarksAtlas): TimelineMark {
   const span = TIMELINE.width - TIMELINE.left - TIMELINE.right;
   const x = (t: number) => r1(TIMELINE.left + t * span);
+  const chosen = atlas.timeline.items.filter((item) => highlight.includes(item.id)).slice(0, TIMELINE.maxLabels);
+  const top = 6 + chosen.length * TIMELINE.labelRow;
+  const laneY = (lane: number) => top + 14 + (2 - Math.min(lane, 2)) * TIMELINE.laneGap;
+  const axisY = laneY(0) + 16;
+  // Roughly 0.55 em per character: keep each title inside the panel, near its item.
+  const labels = chosen.map((item, k) => {
+    const e = atlas.events[item.id]!;
+    const width = e.title.length * TIMELINE.labelFont * 0.55;
+    const lineX = x(item.t);
+    const left = Math.min(Math.max(4, lineX - width / 2), TIMELINE.width - 4 - width);
+    return { id: item.id, text: e.title, x: r1(Math.max(4, left)), y: 6 + (k + 1) * TIMELINE.labelRow - 6, lineX };
+  });
+  const ticks = atlas.timeline.ticks;
+  const every = Math.max(1, Math.ceil((ticks.length * 40) / span));
   return {
     width: TIMELINE.width,
-    height: TIMELINE.height,
-    ticks: atlas.timeline.ticks.map((tick) => ({ label: tick.label, x: x(tick.t) })),
+    height: axisY + 26,
+    axisY,
+    ticks: ticks.map((tick, i) => ({ label: i % every === 0 ? tick.label : '', x: x(tick.t) })),
     items: atlas.timeline.items.map((item) => {
       const e = atlas.events[item.id]!;
       return {
         id: item.id,
         x: x(item.t),
-        y: TIMELINE.base - 22 - item.lane * TIMELINE.laneGap,
+        y: laneY(item.lane),
         title: e.title,
         date: e.date,
         actor: e.actor,
@@ -217,6 +237,7 @@ function timelineMark(highlight: readonly string[], atlas: MarksAtlas): Timeline
         highlighted: highlight.includes(item.id),
       };
     }),
+    labels,
   };
 }
 

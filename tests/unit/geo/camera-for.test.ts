@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxOf, cameraFor, clampBox, contains, pad, withMinSpan, type Box } from '../../../src/lib/geo/camera.ts';
+import { boxOf, cameraFor, clampBox, clampView, contains, pad, withMinSpan, type Box } from '../../../src/lib/geo/camera.ts';
 
 const near = (a: number, b: number, tol = 1e-6) => Math.abs(a - b) <= tol;
 
@@ -49,5 +49,25 @@ describe('clampBox', () => {
   });
   it('leaves a view larger than the limits where it is along that axis (the subject keeps its place)', () => {
     expect(clampBox({ x: 900, y: 0, w: 300, h: 800 }, limits)).toEqual({ x: 760, y: 0, w: 300, h: 800 });
+  });
+});
+
+describe('clampView', () => {
+  const limits = { x: -60, y: -60, w: 1120, h: 712 };
+  it('shifts toward the drawn basemap only as far as the subject stays in the free area', () => {
+    const subject = { x: 900, y: 200, w: 100, h: 80 };
+    const insets = { top: 0.1, right: 0.05, bottom: 0.4, left: 0.05 };
+    const view = cameraFor(subject, 0.5, insets);
+    const clamped = clampView(view, limits, subject, insets);
+    // The subject is still inside the free part of the view.
+    expect(subject.x).toBeGreaterThanOrEqual(clamped.x + clamped.w * insets.left - 1e-9);
+    expect(subject.x + subject.w).toBeLessThanOrEqual(clamped.x + clamped.w * (1 - insets.right) + 1e-9);
+    expect(subject.y).toBeGreaterThanOrEqual(clamped.y + clamped.h * insets.top - 1e-9);
+    expect(subject.y + subject.h).toBeLessThanOrEqual(clamped.y + clamped.h * (1 - insets.bottom) + 1e-9);
+  });
+  it('moves a view that overhangs the basemap back inside when the subject allows it', () => {
+    const subject = { x: 950, y: 300, w: 40, h: 40 };
+    const view = { x: 800, y: 200, w: 400, h: 240 };
+    expect(clampView(view, limits, subject).x).toBe(660);
   });
 });
