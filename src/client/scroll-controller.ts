@@ -8,11 +8,14 @@ import { cameraFor, clampView, type Insets } from '../lib/geo/camera.ts';
 import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
-import type { Atlas, Scene } from '../lib/scene/types.ts';
+import type { BrowserAtlas } from '../lib/scene/atlas.ts';
+import type { Scene } from '../lib/scene/types.ts';
 import { setupChrome } from './chrome.ts';
-import { drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
+import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
 const WIDE = '(min-width: 64rem)';
+/** Width of the scale bar's box, px (the CSS gives .scale-bar-line the same). */
+const SCALE_BAR_PX = 110;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for scroll-margin-top. */
 const TRIGGER = { wide: 0.5, narrow: 0.6 } as const;
 const WIDE_INSETS: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
@@ -22,7 +25,7 @@ function start(): void {
   const svg = figure?.querySelector<SVGSVGElement>('svg.map');
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!figure || !svg || steps.length === 0) return;
-  const atlas = JSON.parse(figure.dataset.atlas ?? '{}') as Atlas;
+  const atlas = JSON.parse(figure.dataset.atlas ?? '{}') as BrowserAtlas;
   const panel = figure.querySelector<HTMLElement>('[data-panel]');
   const key = figure.querySelector<HTMLElement>('.figure-key');
   const announcer = figure.querySelector<HTMLElement>('[data-announcer]');
@@ -67,9 +70,11 @@ function start(): void {
   const updateScale = () => {
     const box = currentBox(svg);
     if (scaleLine && scaleLabel) {
-      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box));
-      scaleLine.style.inlineSize = `${bar.px}px`;
-      scaleLabel.textContent = `${bar.km.toLocaleString('en-GB')} km`;
+      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box), SCALE_BAR_PX);
+      // A fixed box whose line is scaled: nothing around it moves as the camera flies.
+      scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
+      const text = `${bar.km.toLocaleString('en-GB')} km`;
+      if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
     }
     // Locator inset: where the camera is, shown only when zoomed in.
     if (locator && locatorRect) {
@@ -190,7 +195,9 @@ function start(): void {
     if (activeScene && measurable()) flyTo(svg, target(activeScene), 0, updateScale);
   });
   // Resize and rotation: redraw the same state without animation.
-  new ResizeObserver(() => {
+  new ResizeObserver((entries) => {
+    const size = entries[0]?.contentRect;
+    if (size) rememberSize(svg, size.width, size.height);
     if (!activeScene || !measurable()) return;
     const el = steps[activeIndex];
     if (el && !wide.matches) measureInsets(el);

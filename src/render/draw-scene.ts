@@ -16,10 +16,22 @@ export const MAX_CAMERA_MS = 900;
 
 type Sel<E extends Element, D> = Selection<E, D, Element, unknown>;
 
+const sizes = new WeakMap<SVGSVGElement, { width: number; height: number }>();
+
+/** Remember an SVG's size (from a ResizeObserver), so camera frames never force a layout. */
+export function rememberSize(svg: SVGSVGElement, width: number, height: number): void {
+  sizes.set(svg, { width, height });
+}
+
 /** Map units per CSS px of an SVG showing `box` with preserveAspectRatio "meet". */
 export function unitsPerPixel(svg: SVGSVGElement, box: Box): number {
-  const { width, height } = svg.getBoundingClientRect();
-  return Math.max(box.w / Math.max(1, width), box.h / Math.max(1, height));
+  let size = sizes.get(svg);
+  if (!size) {
+    const r = svg.getBoundingClientRect();
+    size = { width: r.width, height: r.height };
+    if (size.width > 0) sizes.set(svg, size);
+  }
+  return Math.max(box.w / Math.max(1, size.width), box.h / Math.max(1, size.height));
 }
 
 /** Read the SVG's current viewBox. */

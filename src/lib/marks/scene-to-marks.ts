@@ -241,7 +241,7 @@ function timelineMark(highlight: readonly string[], atlas: MarksAtlas): Timeline
   };
 }
 
-const CHART = { width: 700, left: 16, right: 200, top: 40, rowGap: 58 } as const;
+const CHART = { width: 700, left: 16, right: 230, top: 40, rowGap: 58 } as const;
 
 function chartMark(eventId: string, atlas: MarksAtlas): ChartMark {
   const e = atlas.events[eventId]!;

@@ -47,7 +47,8 @@ export function pageReferences(html: string): { scripts: string[]; inlineScripts
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = (attr(m[0], 'rel') ?? '').toLowerCase().split(/\s+/);
     const href = attr(m[0], 'href');
-    if (!href) continue;
+    // data: URLs (the inline icon) are part of the document, not requests.
+    if (!href || href.startsWith('data:')) continue;
     if (rel.includes('stylesheet')) stylesheets.push(href);
     else if (rel.includes('modulepreload')) scripts.push(href);
     else if (rel.includes('icon')) icons.push(href);
