@@ -245,7 +245,11 @@ const CHART = { width: 700, left: 16, right: 230, top: 40, rowGap: 58 } as const
 
 function chartMark(eventId: string, atlas: MarksAtlas): ChartMark {
   const e = atlas.events[eventId]!;
-  const figures = [...e.figures].sort((a, b) => a.date.localeCompare(b.date) || a.reportedBy.localeCompare(b.reportedBy));
+  // One axis, one measure: the chart shows the figures that count what the first one counts.
+  const measure = e.figures[0]?.measure;
+  const figures = e.figures
+    .filter((f) => f.measure === measure)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.reportedBy.localeCompare(b.reportedBy));
   const values = figures.flatMap((f) => (f.range ? f.range : [f.value ?? 0]));
   const max = niceMax(Math.max(...values, 1));
   const span = CHART.width - CHART.left - CHART.right;

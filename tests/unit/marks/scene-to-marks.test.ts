@@ -53,6 +53,12 @@ describe('sceneToMarks', () => {
     expect(m.timeline!.ticks.map((t) => t.label)).toEqual(['2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
   });
 
+  it('a chart puts only figures of one measure on its axis (the first figure’s), in the order reported', () => {
+    const m = marks({ id: 's', frame: 'region', chart: 'strikes' });
+    expect(m.chart!.measure).toBe('killed');
+    expect(m.chart!.rows.map((r) => r.text)).toEqual(['at least 57']);
+  });
+
   it('a chart shows every estimate with who made it, and ranges as ranges', () => {
     const m = marks({ id: 's', frame: 'region', chart: 'rockets' });
     expect(m.chart!.rows.map((r) => r.text)).toEqual(['100,000', 'about 150,000', '40,000–65,000']);
