@@ -4,6 +4,8 @@
  * playwright.config.ts). Every test fails on a console error, page error, CSP violation, failed or
  * off-site request, or HTTP error (tests/e2e/fixtures.ts).
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { expectActiveEndState, scrollToStep, steps } from './publish-helpers.ts';
 
@@ -152,9 +154,12 @@ test.describe('published site', () => {
   });
 });
 
-test('the sub-path build is tested too (npm test builds it with npm run build:subpath)', async () => {
+test('the sub-path build is tested too, and is not older than the main build', async () => {
   test.skip(test.info().project.name !== 'root', 'checked once, from the root project');
-  const projects = test.info().config.projects.map((p) => p.name);
   if (process.env.E2E_SUBPATH === '0') test.skip(true, 'E2E_SUBPATH=0 turns the sub-path project off');
+  const projects = test.info().config.projects.map((p) => p.name);
   expect(projects, 'no sub-path build found: run "npm run build:subpath" (npm test does), or set E2E_SUBPATH=0').toContain('subpath');
+  const sub = statSync(join(process.env.SUBPATH_OUT_DIR ?? 'dist-explainer', 'index.html')).mtimeMs;
+  const main = statSync(join(process.env.OUT_DIR ?? 'dist', 'index.html')).mtimeMs;
+  expect(sub, 'the sub-path build is older than the main build, so it may show other content: run "npm run build:subpath"').toBeGreaterThanOrEqual(main);
 });
