@@ -14,6 +14,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
+/**
+ * A new Astro cache folder for every scratch build: a cache kept from an earlier run lists chapter
+ * files of scratch folders that no longer exist, and Astro then fails to resolve them.
+ */
+function freshCacheDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'astro-cache-editor-e2e-'));
+}
+
 const ROOT = process.cwd();
 /** A path as a regular-expression literal. */
 const re = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -129,7 +137,7 @@ test.describe('editor: a new chapter through the scaffold and the data files', (
 
     const check = await run('src/scripts/check-content.ts', [], { CONTENT_DIR: dir });
     expect(check.output).toMatch(/content: \d+ chapters, \d+ steps, 0 errors, 0 warnings/);
-    const build = await run('src/scripts/build.ts', [], { CONTENT_DIR: dir, OUT_DIR: OUT, ASTRO_CACHE_DIR: path.join(tmpdir(), 'astro-cache-editor-e2e') });
+    const build = await run('src/scripts/build.ts', [], { CONTENT_DIR: dir, OUT_DIR: OUT, ASTRO_CACHE_DIR: freshCacheDir() });
     expect(build.code, build.output.slice(-3000)).toBe(0);
     site = await serve(OUT);
   });
@@ -212,7 +220,7 @@ test.describe('editor: a broken input stops a real build', () => {
       made.push(out);
       mkdirSync(path.join(out, 'previous'), { recursive: true });
       writeFileSync(path.join(out, 'index.html'), 'the previous build');
-      const build = await run('src/scripts/build.ts', [], { CONTENT_DIR: dir, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(tmpdir(), 'astro-cache-editor-e2e') });
+      const build = await run('src/scripts/build.ts', [], { CONTENT_DIR: dir, OUT_DIR: out, ASTRO_CACHE_DIR: freshCacheDir() });
       expect(build.code).not.toBe(0);
       expect(build.output).toMatch(c.message(dir));
       expect(build.output).toContain(`${out} was left as it was`);
