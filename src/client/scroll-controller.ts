@@ -187,6 +187,25 @@ function start(): void {
     const i = stepAtTrigger();
     if (i >= 0) activate(i, { fromPrevious: false });
   };
+  // When a scroll ends, make sure the figure shows the step on the trigger line: scrollama can
+  // drop events in a fast scroll (scrollama#136). One check per scroll, not per frame. Between
+  // steps (a chapter heading on the line) the figure keeps the step above; above the first step it
+  // shows the first.
+  addEventListener('scrollend', () => {
+    const current = steps[activeIndex];
+    if (current && crosses(current)) return;
+    let i = stepAtTrigger();
+    if (i < 0) {
+      const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+      const above = steps.filter((el) => el.getBoundingClientRect().top <= line).length;
+      i = Math.max(0, above - 1);
+      if (current && i === activeIndex) return;
+    }
+    if (i !== activeIndex) activate(i, { fromPrevious: false });
+    for (const id of progressive) setRouteDrawn(svg, id, 1);
+    progressive = [];
+  });
+
   wide.addEventListener('change', () => {
     // scrollama 3.2's runtime has offset(x); its index.d.ts names a method that does not exist (astro7-notes §5.1).
     (scroller as unknown as { offset(x: number): unknown }).offset(wide.matches ? TRIGGER.wide : TRIGGER.narrow);

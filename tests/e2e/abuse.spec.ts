@@ -59,13 +59,9 @@ test.describe('abuse', () => {
       expect(problems).toEqual([]);
     });
 
-    // fixme (lead, src/client/scroll-controller.ts): after a fast scroll down and back to the top,
-    // the live figure keeps the state of whichever step scrollama saw last (e.g. stored-missiles at
-    // 390×844), so a reader scrolling down again sees the wrong map emerge under the masthead until
-    // the first step reaches the trigger line. A fresh load shows the first step there. Fix: when no
-    // step crosses the line and the line is above the first step, activate the first step (e.g. in
-    // onStepExit for index 0 going up, or in a scrollend check).
-    test.fixme(`after a fast scroll and back, the figure emerging above the first step shows the first step (${viewport.name})`, async ({ page, problems }) => {
+    // After a fast scroll down and back to the top the figure must not keep whichever step scrollama
+    // saw last: the controller's scrollend check shows the first step above it.
+    test(`after a fast scroll and back, the figure emerging above the first step shows the first step (${viewport.name})`, async ({ page, problems }) => {
       await page.setViewportSize(viewport);
       await open(page);
       await sweep(page, 'bottom', 800);
@@ -251,10 +247,8 @@ test.describe('when the visual layer fails', () => {
     expect(problems).toEqual([]);
   });
 
-  // fixme (lead): needs a notice in the page that the main stylesheet hides — see the final report
-  // of the publish issue for the markup and CSS. Without it a reader of an unstyled page is not told
-  // that something is missing. Un-fixme once `[data-asset-notice]` exists.
-  test.fixme('with the stylesheet missing (wrong base path, or opened from a file), a visible notice says so; hidden on a normal load', async ({ page, problems }) => {
+  // The page carries a notice that its own stylesheet hides.
+  test('with the stylesheet missing (wrong base path, or opened from a file), a visible notice says so; hidden on a normal load', async ({ page, problems }) => {
     await open(page);
     await expect(page.locator('[data-asset-notice]')).toBeHidden();
 

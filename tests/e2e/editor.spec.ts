@@ -28,8 +28,16 @@ const re = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const made: string[] = [];
 
 /** A temp copy of the story's content/. */
+/** A folder as diagnostics show it (relative to the project, or absolute when shorter), as a RegExp source. */
+function shown(dir: string): string {
+  return `(?:${re(dir)}|${re(path.relative(ROOT, dir))})`;
+}
+
 function scratchContent(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'editor-e2e-'));
+  // Inside the project (a gitignored folder): Astro resolves content modules by a path relative to
+  // the project root, and a folder outside it (e.g. when the project itself sits in /tmp) can fail to resolve.
+  mkdirSync(path.join(ROOT, '.scratch'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, '.scratch', 'editor-e2e-'));
   made.push(dir);
   cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
   rmSync(path.join(dir, 'README.md'), { force: true });
@@ -189,7 +197,7 @@ test.describe('editor: a broken input stops a real build', () => {
         const f = path.join(dir, 'chapters/the-night.mdx');
         writeFileSync(f, readFileSync(f, 'utf8').replace('<Step id="strikes-overnight" frame="euphrates-valley"', '<Step id="strikes-overnight" frame="euphrates-vally"'));
       },
-      message: (dir) => new RegExp(`${re(dir)}/chapters/the-night\\.mdx:\\d+:\\d+ error step "strikes-overnight" frame: unknown frame id "euphrates-vally" .*Did you mean "euphrates-valley"`),
+      message: (dir) => new RegExp(`${shown(dir)}/chapters/the-night\\.mdx:\\d+:\\d+ error step "strikes-overnight" frame: unknown frame id "euphrates-vally" .*Did you mean "euphrates-valley"`),
     },
     {
       name: 'a place with lat and lon swapped',
@@ -200,7 +208,7 @@ test.describe('editor: a broken input stops a real build', () => {
         [beirut.lat, beirut.lon] = [beirut.lon, beirut.lat];
         writeFileSync(f, `${JSON.stringify(places, null, 2)}\n`);
       },
-      message: (dir) => new RegExp(`${re(dir)}/places\\.json:\\d+:\\d+ error places\\[\\d+\\]\\.lat: .*not in "Lebanon"; lat and lon look swapped`),
+      message: (dir) => new RegExp(`${shown(dir)}/places\\.json:\\d+:\\d+ error places\\[\\d+\\]\\.lat: .*not in "Lebanon"; lat and lon look swapped`),
     },
     {
       name: 'an unclosed <Step>',
@@ -208,7 +216,7 @@ test.describe('editor: a broken input stops a real build', () => {
         const f = path.join(dir, 'chapters/the-toll.mdx');
         writeFileSync(f, readFileSync(f, 'utf8').replace(/<\/Step>\s*$/, '\n'));
       },
-      message: (dir) => new RegExp(`${re(dir)}/chapters/the-toll\\.mdx:\\d+:\\d+ error MDX syntax: <Step> is not closed`),
+      message: (dir) => new RegExp(`${shown(dir)}/chapters/the-toll\\.mdx:\\d+:\\d+ error MDX syntax: <Step> is not closed`),
     },
   ];
 

@@ -9,7 +9,9 @@ export interface PageProblems {
 }
 
 export const test = base.extend<PageProblems>({
-  problems: async ({ page, baseURL }, use) => {
+  // auto: every test is guarded, whether or not it names `problems`.
+  problems: [
+    async ({ page, baseURL }, use) => {
     const problems: string[] = [];
     const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
     page.on('console', (msg) => {
@@ -36,6 +38,9 @@ export const test = base.extend<PageProblems>({
     await use(problems);
     expect(problems, 'no console errors, failed or off-site requests').toEqual([]);
   },
+    { auto: true },
+  ],
+
 });
 
 export { expect };
