@@ -18,7 +18,8 @@ const WIDE = '(min-width: 64rem)';
 const SCALE_BAR_PX = 110;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for scroll-margin-top. */
 const TRIGGER = { wide: 0.5, narrow: 0.6 } as const;
-const WIDE_INSETS: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
+/** Wide screens: the figure has its own column; only a timeline or chart panel covers its bottom. */
+let wideInsets: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
 
 function start(): void {
   const figure = document.querySelector<HTMLElement>('[data-live-figure]');
@@ -48,9 +49,15 @@ function start(): void {
   const measureInsets = (el: HTMLElement) => {
     const map = svg.getBoundingClientRect();
     if (map.height <= 0) return;
+    if (wide.matches) {
+      const drawing = panel?.firstElementChild?.getBoundingClientRect();
+      const covered = drawing && drawing.height > 0 ? (map.bottom - drawing.top) / map.height : 0;
+      wideInsets = { top: 0.02, right: 0.02, bottom: Math.min(0.7, Math.max(0.02, covered + 0.03)), left: 0.02 };
+      return;
+    }
     const card = el.querySelector('.step-card')?.getBoundingClientRect();
     const panelBottom = Math.max(
-      ...[key, panel].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
+      ...[key, panel?.firstElementChild].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
     );
     const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
     const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
@@ -59,7 +66,7 @@ function start(): void {
   const target = (scene: Scene) => {
     const { width, height } = svg.getBoundingClientRect();
     const subject = wide.matches ? scene.camera : scene.phoneCamera;
-    const insets = wide.matches ? WIDE_INSETS : phoneInsets;
+    const insets = wide.matches ? wideInsets : phoneInsets;
     return clampView(cameraFor(subject, width / height, insets), atlas.limits, subject, insets);
   };
   /** Whether the figure is on screen with a size (not hidden, e.g. in print). */
@@ -107,7 +114,7 @@ function start(): void {
     const oldLegend = key?.querySelector('.legend');
     if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
     if (measurable()) {
-      if (!wide.matches) measureInsets(el);
+      measureInsets(el);
       drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
       flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
     } else {
@@ -219,7 +226,7 @@ function start(): void {
     if (size) rememberSize(svg, size.width, size.height);
     if (!activeScene || !measurable()) return;
     const el = steps[activeIndex];
-    if (el && !wide.matches) measureInsets(el);
+    if (el) measureInsets(el);
     flyTo(svg, target(activeScene), 0, updateScale);
     for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
   }).observe(svg);
