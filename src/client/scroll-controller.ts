@@ -9,17 +9,18 @@ import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
+import { LAYOUT } from '../lib/scene/layout.ts';
 import type { Scene } from '../lib/scene/types.ts';
 import { setupChrome } from './chrome.ts';
 import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
-const WIDE = '(min-width: 64rem)';
+const WIDE = LAYOUT.wideQuery;
 /** Width of the scale bar's box, px (the CSS gives .scale-bar-line the same). */
 const SCALE_BAR_PX = 110;
-/** Trigger line as a share of the viewport height: the same figure CSS uses for scroll-margin-top. */
-const TRIGGER = { wide: 0.5, narrow: 0.6 } as const;
+/** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
+const TRIGGER = LAYOUT.trigger;
 /** Wide screens: the figure has its own column; only a timeline or chart panel covers its bottom. */
-let wideInsets: Insets = { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 };
+let wideInsets: Insets = LAYOUT.insets.wide;
 
 function start(): void {
   const figure = document.querySelector<HTMLElement>('[data-live-figure]');
@@ -45,7 +46,7 @@ function start(): void {
   const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
   // On phones the active text card covers the bottom of the figure, and the key (and any panel)
   // its top: keep the places the step is about in the part left free. Measured once per step change.
-  let phoneInsets: Insets = { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 };
+  let phoneInsets: Insets = LAYOUT.insets.phone;
   const measureInsets = (el: HTMLElement) => {
     const map = svg.getBoundingClientRect();
     if (map.height <= 0) return;

@@ -11,21 +11,8 @@ import { boundsPoints, CAMERA_PADDING, focusBox } from '../../lib/scene/resolve-
 import type { Bounds } from '../../lib/content/schemas.ts';
 import type { Atlas } from '../../lib/scene/types.ts';
 
-/**
- * The page layout the scroll controller uses (src/client/scroll-controller.ts keeps its own copy;
- * tests/unit/guide/frame-picker.test.ts fails when the two drift apart).
- */
-export const LAYOUT = {
-  /** Wide screens show the figure beside the text. */
-  wideQuery: '(min-width: 64rem)',
-  /** The trigger line as a share of the viewport height. */
-  trigger: { wide: 0.5, narrow: 0.6 },
-  /** Shares of the figure kept free of the subject: on phones the text card covers the lower part. */
-  insets: {
-    wide: { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 } as Insets,
-    phone: { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 } as Insets,
-  },
-} as const;
+/** The page layout the scroll controller uses, from the one shared definition. */
+export { LAYOUT } from '../../lib/scene/layout.ts';
 
 /** `[[west, south], [east, north]]` in decimal degrees. */
 export type Corners = [[number, number], [number, number]];

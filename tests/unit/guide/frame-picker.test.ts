@@ -57,17 +57,11 @@ describe('frame picker (src/client/debug/frame-math.ts)', () => {
     expect(v).toEqual({ x: 40, y: 20, w: 50, h: 25 });
   });
 
-  it('LAYOUT matches the trigger line, breakpoint and insets of the scroll controller', () => {
+  it('the picker and the scroll controller take their layout from the one shared LAYOUT', () => {
     const src = readFileSync(path.join(ROOT, 'src/client/scroll-controller.ts'), 'utf8');
-    const literal = (name: string): Record<string, number> => {
-      const m = new RegExp(`(?:const|let) ${name}(?::[^=]+)? = \\{([^}]*)\\}`).exec(src);
-      expect(m, `scroll-controller.ts defines ${name}`).not.toBeNull();
-      return Object.fromEntries([...(m?.[1] ?? '').matchAll(/(\w+):\s*([\d.]+)/g)].map((x) => [x[1], Number(x[2])]));
-    };
-    expect(src).toContain(`const WIDE = '${LAYOUT.wideQuery}'`);
-    expect(literal('TRIGGER')).toEqual(LAYOUT.trigger);
-    expect(literal('WIDE_INSETS')).toEqual(LAYOUT.insets.wide);
-    // Phones: the controller measures the card and key per step; this is its starting value.
-    expect(literal(/PHONE_INSETS/.test(src) ? 'PHONE_INSETS' : 'phoneInsets')).toEqual(LAYOUT.insets.phone);
+    expect(src).toContain("import { LAYOUT } from '../lib/scene/layout.ts';");
+    expect(src).toContain('const WIDE = LAYOUT.wideQuery;');
+    expect(src).toContain('const TRIGGER = LAYOUT.trigger;');
+    expect(LAYOUT.trigger).toEqual({ wide: 0.5, narrow: 0.6 });
   });
 });
