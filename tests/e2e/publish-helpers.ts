@@ -13,56 +13,8 @@ export const stepById = new Map(steps.map((s) => [s.id, s]));
 /** Trigger line as a share of the viewport height: 50 % from 1024 px wide (64rem), 60 % below. */
 export const TRIGGER = { wide: 0.5, narrow: 0.6, minWide: 1024 } as const;
 
-export interface Seen {
-  dots: string[];
-  areas: string[];
-  routes: { id: string; drawn: number; total: number }[];
-  outside: string[];
-  label: string;
-  camera: string | null;
-}
-
-/** Read what the live figure shows: visible markers, drawn route lengths, focused places outside the visible map. */
-export async function seen(page: Page, focus: string[]): Promise<Seen> {
-  return page.evaluate((focusIds) => {
-    const figure = document.querySelector<HTMLElement>('[data-live-figure]')!;
-    const svg = figure.querySelector<SVGSVGElement>('svg.map')!;
-    const frame = svg.getBoundingClientRect();
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
-    };
-    const inFrame = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const cx = r.left + r.width / 2;
-      const cy = r.top + r.height / 2;
-      return cx >= frame.left && cx <= frame.right && cy >= frame.top && cy <= frame.bottom;
-    };
-    const dots = [...svg.querySelectorAll('[data-place]')].filter(visible).map((el) => el.getAttribute('data-place')!);
-    const areas = [...svg.querySelectorAll('[data-area]')].filter(visible).map((el) => el.getAttribute('data-area')!);
-    const routes = [...svg.querySelectorAll<SVGGElement>('g[data-route]')].map((g) => {
-      let total = 0;
-      let drawn = 0;
-      for (const leg of g.querySelectorAll<SVGPathElement>('path')) {
-        if (!leg.classList.contains('route-leg')) continue;
-        const length = leg.getTotalLength();
-        const style = getComputedStyle(leg);
-        const dash = parseFloat(style.strokeDasharray.split(/[ ,]+/)[0] ?? '0');
-        const offset = parseFloat(style.strokeDashoffset || '0');
-        total += length;
-        drawn += Number.isFinite(dash) ? Math.max(0, Math.min(length, dash - offset)) : length;
-      }
-      return { id: g.getAttribute('data-route')!, drawn, total };
-    });
-    const outside = focusIds.filter((id) => {
-      // A place drawn as a label only (the Golan Heights) is where its label is.
-      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`);
-      return !el || !inFrame(el);
-    });
-    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', camera: svg.getAttribute('data-camera') };
-  }, focus);
-}
+export { seen, type Seen } from './figure-state.ts';
+import { seen, type Seen } from './figure-state.ts';
 
 /** The end state of a step, as the reader sees it. */
 export function checkEndState(s: Seen, step: ExpectedStep): void {

@@ -3,62 +3,11 @@
  * what the content declares for that step — checked on what the reader sees (element geometry,
  * drawn path lengths, visible markers), not on attributes the controller wrote about itself.
  */
-import type { Page } from '@playwright/test';
 import { expectedSteps, type ExpectedStep } from './expected.ts';
 import { expect, test, waitForSettled } from './fixtures.ts';
+import { seen, type Seen } from './figure-state.ts';
 
 const steps = expectedSteps();
-
-interface Seen {
-  dots: string[];
-  areas: string[];
-  routes: { id: string; drawn: number; total: number }[];
-  outside: string[];
-  label: string;
-  panel: string[];
-}
-
-/** Read what the live figure shows: visible markers, drawn route lengths, focused places outside the visible map. */
-async function seen(page: Page, focus: string[]): Promise<Seen> {
-  return page.evaluate((focusIds) => {
-    const figure = document.querySelector<HTMLElement>('[data-live-figure]')!;
-    const svg = figure.querySelector<SVGSVGElement>('svg.map')!;
-    const frame = svg.getBoundingClientRect();
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
-    };
-    const inFrame = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const cx = r.left + r.width / 2;
-      const cy = r.top + r.height / 2;
-      return cx >= frame.left && cx <= frame.right && cy >= frame.top && cy <= frame.bottom;
-    };
-    const dots = [...svg.querySelectorAll('[data-place]')].filter(visible).map((el) => el.getAttribute('data-place')!);
-    const areas = [...svg.querySelectorAll('[data-area]')].filter(visible).map((el) => el.getAttribute('data-area')!);
-    const routes = [...svg.querySelectorAll<SVGGElement>('g[data-route]')].map((g) => {
-      let total = 0;
-      let drawn = 0;
-      for (const leg of g.querySelectorAll<SVGPathElement>('path')) {
-        if (!leg.classList.contains('route-leg')) continue;
-        const length = leg.getTotalLength();
-        const style = getComputedStyle(leg);
-        const dash = parseFloat(style.strokeDasharray.split(/[ ,]+/)[0] ?? '0');
-        const offset = parseFloat(style.strokeDashoffset || '0');
-        total += length;
-        drawn += Math.max(0, Math.min(length, dash - offset));
-      }
-      return { id: g.getAttribute('data-route')!, drawn, total };
-    });
-    const outside = focusIds.filter((id) => {
-      const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`);
-      return !el || !inFrame(el);
-    });
-    const panel = [...figure.querySelectorAll('[data-panel] svg')].map((s) => s.getAttribute('class') ?? '');
-    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', panel };
-  }, focus);
-}
 
 function check(s: Seen, step: ExpectedStep): void {
   expect(s.dots, `markers shown for ${step.id}`).toEqual(step.dots);
