@@ -1,18 +1,34 @@
 /**
- * The page layout the scroll controller and the editors' frame picker share: the breakpoint for the
- * wide layout, the trigger line, and the starting insets (shares of the figure kept free of the
- * subject). One definition, so the picker previews exactly what readers get.
+ * The page layout the scroll controller, the static figures, the label placement check and the
+ * editors' frame picker share: the breakpoint for the wide layout, the trigger line, the starting
+ * insets (shares of the figure kept free of the subject) and the frame shapes static figures are
+ * drawn for. One definition, so the picker and the build check preview exactly what readers get.
  */
 import type { Insets } from '../geo/camera.ts';
+
+/** A figure's drawing area in CSS px. */
+export interface FrameSize {
+  width: number;
+  height: number;
+}
 
 export const LAYOUT = {
   /** Wide screens show the figure beside the text. */
   wideQuery: '(min-width: 64rem)',
   /** The trigger line as a share of the viewport height (the same figure CSS uses for the layout). */
   trigger: { wide: 0.5, narrow: 0.6 },
-  /** Starting insets; the controller refines them per step from the card, key and panel it measures. */
+  /** Starting insets; the controller refines them per step from what it measures. */
   insets: {
     wide: { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 } as Insets,
     phone: { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 } as Insets,
+  },
+  /**
+   * Map drawing areas static figures are drawn for, and the sizes the build's label check uses.
+   * phone: the sticky map region of the narrowest phone (320 px wide; square, so it scales up
+   * uniformly on wider phones); wide: the figure column of a desktop.
+   */
+  frames: {
+    phone: { width: 320, height: 320 } as FrameSize,
+    wide: { width: 600, height: 600 } as FrameSize,
   },
 } as const;
