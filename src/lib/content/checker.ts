@@ -451,6 +451,12 @@ export function checkTexts(input: ContentTexts, options: CheckOptions = {}): Che
   if (story && comparePartialDates(story.updated, story.published) < 0) {
     error(storyTable.file, at(storyTable, ['updated']), 'story.updated', `"${story.updated}" is before published "${story.published}"`, `a date on or after ${story.published}`, 'set updated to the date of the latest change (or to published if never updated)');
   }
+  if (story?.lastReviewed && comparePartialDates(story.lastReviewed, story.published) < 0) {
+    error(storyTable.file, at(storyTable, ['lastReviewed']), 'story.lastReviewed', `"${story.lastReviewed}" is before published "${story.published}"`, `a date on or after ${story.published}`, 'set lastReviewed to the date the story was last checked against new reporting');
+  }
+  if (story?.nextReview && story.lastReviewed && comparePartialDates(story.nextReview, story.lastReviewed) <= 0) {
+    error(storyTable.file, at(storyTable, ['nextReview']), 'story.nextReview', `"${story.nextReview}" is not after lastReviewed "${story.lastReviewed}"`, `a date after ${story.lastReviewed}`, 'set nextReview to the date the next check against new reporting is due');
+  }
 
   // ---- chapters ----
   const parsed: ParsedChapter[] = [];

@@ -79,6 +79,9 @@ export const unverifiedLegSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** Route statuses: `open` (default) or `closed` (a source said it was closed). */
+export const routeStatuses = ['open', 'closed'] as const;
+
 /** One entry of `content/routes.json`. */
 export const routeSchema = z.strictObject({
   id: idSchema,
@@ -90,8 +93,14 @@ export const routeSchema = z.strictObject({
   mode: z.enum(['land', 'air', 'sea']),
   /** Ordered place ids from origin to destination; at least two. */
   waypoints: z.array(idSchema).min(2, 'a route needs at least two waypoints (place ids), origin first'),
-  /** Stretches whose path is not sourced; drawn differently. */
+  /** Stretches whose path is not sourced; drawn faded. */
   unverifiedLegs: z.array(unverifiedLegSchema).default([]),
+  /**
+   * Whether the route was usable when its sources described it. `open` (the default): drawn as a normal route.
+   * `closed`: a source said the route was closed (e.g. Alma on the Al-Tanf corridor, December 2018); drawn faded
+   * with a "closed" label on the map and in the key, so it never reads as a working route.
+   */
+  status: z.enum(routeStatuses).default('open'),
   /** Who described the route (ids in sources.json). */
   sources: sourceRefs,
   note: z.string().optional(),
@@ -200,8 +209,12 @@ export const storySchema = z.strictObject({
   published: partialDateSchema,
   /** Last updated (YYYY-MM-DD). */
   updated: partialDateSchema,
-  /** The date the story's present tense refers to. */
+  /** The date the story's present tense refers to: the newest date the reporting it relies on can support. */
   asOf: partialDateSchema,
+  /** When the story was last checked against new reporting (YYYY-MM-DD); shown in About. On or after `published`. */
+  lastReviewed: partialDateSchema.optional(),
+  /** When the next check against new reporting is due (YYYY-MM-DD); shown in About. After `lastReviewed`. */
+  nextReview: partialDateSchema.optional(),
   /** Organisational byline. */
   byline: nonEmpty('byline'),
   credits: z.array(z.strictObject({ role: nonEmpty('role'), name: nonEmpty('name') })).default([]),

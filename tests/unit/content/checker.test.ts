@@ -83,6 +83,9 @@ const cases: Case[] = [
   { name: 'chart-without-figures', at: 'chapters/the-strikes.mdx:8:72', field: 'step "strikes" chart', contains: ['event "statement-2021-01-14" has no figures to chart', 'Did you mean "strikes-2021-01-13"?'] },
   { name: 'chapter-without-steps', at: 'chapters/the-strikes.mdx:1:1', field: 'chapter', contains: ['the chapter has no <Step>'], errors: 2 },
   { name: 'step-non-literal', at: 'chapters/the-route.mdx:18:11', field: 'step "border" places', contains: ['{places} is not a literal value', 'places={["…", "…"]}'] },
+  { name: 'route-bad-status', at: 'routes.json:7:15', field: 'routes[0].status', contains: ['"shut" is not an allowed value', 'open', 'closed'] },
+  { name: 'review-before-published', at: 'story.json:7:19', field: 'story.lastReviewed', contains: ['"2021-01-20" is before published "2021-02-01"', 'last checked against new reporting'] },
+  { name: 'next-review-before-last-review', at: 'story.json:8:17', field: 'story.nextReview', contains: ['"2021-02-02" is not after lastReviewed "2021-02-03"', 'next check'] },
   { name: 'warning-uncited-source', at: 'sources.json:23:11', field: 'sources[3]', contains: ['source "sana-2021-01-13" is not cited'], severity: 'warning', errors: 0 },
   { name: 'warning-long-step', at: 'chapters/the-route.mdx:17:1', field: 'step "border" text', contains: ['has 102 words, too long for a phone card', 'at most 90 words'], severity: 'warning', errors: 0 },
 ];
