@@ -121,7 +121,7 @@ export function drawMarks(svg: SVGSVGElement, marks: Marks, k: number, drawn: Re
   const routes = (root.select('g.routes').selectAll('g.route') as Sel<SVGGElement, RouteMark>)
     .data(marks.routes, function (d) { return keyOf.call(this as Element, d, 'data-route'); })
     .join((enter) => enter.append('g'))
-    .attr('class', (d) => `route route--${d.mode}`)
+    .attr('class', (d) => `route route--${d.mode}${d.closed ? ' route--closed' : ''}`)
     .attr('data-route', (d) => d.id)
     .attr('data-length', (d) => d.length);
   routes.each(function (route) {

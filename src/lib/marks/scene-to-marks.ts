@@ -26,6 +26,8 @@ export interface ArrowMark {
 export interface RouteMark {
   id: string;
   mode: 'land' | 'air' | 'sea';
+  /** Reported closed: the route group gets the class `route--closed` (drawn faded). */
+  closed: boolean;
   label: string;
   length: number;
   drawn: number;
@@ -126,7 +128,7 @@ export type MarksFigure = Omit<AtlasFigure, 'note'> & Partial<Pick<AtlasFigure, 
  */
 export interface MarksAtlas {
   places: Record<string, Pick<AtlasPlace, 'name' | 'label' | 'kind' | 'x' | 'y' | 'r'>>;
-  routes: Record<string, Pick<AtlasRoute, 'label' | 'mode' | 'legs' | 'length'>>;
+  routes: Record<string, Pick<AtlasRoute, 'label' | 'mode' | 'closed' | 'legs' | 'length'>>;
   events: Record<string, Pick<AtlasEvent, 'title' | 'date' | 'actor' | 'status' | 'area'> & { figures: MarksFigure[] }>;
   timeline: Atlas['timeline'];
   countryLabels: Atlas['countryLabels'];
@@ -196,7 +198,7 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
     legs.push({ d: pathData(leg.points), unverified: leg.unverified, length: r1(length), start: r1(start) });
     start += length;
   }
-  return { id, mode: route.mode, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) } };
+  return { id, mode: route.mode, closed: route.closed, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) } };
 }
 
 const TIMELINE = { width: 560, left: 24, right: 24, laneGap: 20, labelRow: 22, labelFont: 14, maxLabels: 4 } as const;

@@ -32,7 +32,7 @@ export interface OgFonts {
   label: OgFont;
 }
 
-/** A stretch of the route in map units; unverified stretches are drawn dashed. */
+/** A stretch of the route in map units; unverified stretches are drawn faded, as on the live map. */
 export interface OgLeg {
   points: XY[];
   unverified: boolean;
@@ -348,7 +348,7 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
   const legs = card.legs
     .map((leg) =>
       leg.unverified
-        ? `<path class="og-route og-route--unverified" d="${pathOf(leg.points)}" stroke-dasharray="11 9" stroke-linecap="butt"/>`
+        ? `<path class="og-route og-route--unverified" d="${pathOf(leg.points)}" stroke-opacity="0.55"/>`
         : `<path class="og-route" d="${pathOf(leg.points)}"/>`,
     )
     .join('');

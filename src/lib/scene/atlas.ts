@@ -127,8 +127,9 @@ export function buildAtlas(
     const legs = routeLegs(r, position);
     routes[r.id] = {
       name: r.name,
-      label: r.label ?? r.name,
+      label: r.status === 'closed' ? `${r.label ?? r.name} (closed)` : (r.label ?? r.name),
       mode: r.mode,
+      closed: r.status === 'closed',
       waypoints: [...r.waypoints],
       legs,
       length: round1(legs.reduce((sum, leg) => sum + polylineLength(leg.points), 0)),
@@ -193,7 +194,7 @@ export function browserAtlas(atlas: Atlas): BrowserAtlas {
     kmPerUnit: atlas.kmPerUnit,
     limits: atlas.limits,
     places: map(atlas.places, (p) => pick(p, ['name', 'label', 'kind', 'x', 'y', 'r'] as const)),
-    routes: map(atlas.routes, (r) => pick(r, ['label', 'mode', 'legs', 'length'] as const)),
+    routes: map(atlas.routes, (r) => pick(r, ['label', 'mode', 'closed', 'legs', 'length'] as const)),
     events: map(atlas.events, (e) => ({
       ...pick(e, ['title', 'date', 'actor', 'status', 'area'] as const),
       figures: e.figures.map((f) => pick(f, ['measure', 'qualifier', 'value', 'range', 'reportedBy', 'date'] as const)),

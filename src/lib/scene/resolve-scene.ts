@@ -122,7 +122,8 @@ export function legendFor(
   if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
   if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
   if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
-  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Stretch not confirmed by sources' });
+  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: stretch no source traced' });
+  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded, “(closed)”: route reported closed' });
   const shown = scene.places.map((id) => atlas.places[id]!);
   if (shown.some((p) => p.r === 0) || routes.length > 0) entries.push({ key: 'place', label: 'Place' });
   if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate location or region' });

@@ -31,6 +31,8 @@ export interface AtlasRoute {
   name: string;
   label: string;
   mode: 'land' | 'air' | 'sea';
+  /** A source said the route was closed (routes.json `status: "closed"`): drawn faded, labelled "(closed)". */
+  closed: boolean;
   waypoints: string[];
   /** Consecutive stretches, split where sourced and unverified stretches meet. */
   legs: AtlasLeg[];
@@ -96,6 +98,7 @@ export type LegendKey =
   | 'route-air'
   | 'route-sea'
   | 'route-unverified'
+  | 'route-closed'
   | 'place'
   | 'area'
   | 'event-area'

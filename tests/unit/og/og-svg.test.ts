@@ -102,11 +102,12 @@ describe('buildOgSvg', () => {
     expect(svg).toMatch(/<path class="og-countries" d="M[^"]+"/);
   });
 
-  it('includes the route, one path per leg, the unverified leg dashed, and the strike area', () => {
+  it('includes the route, one path per leg, the unverified leg faded (not dashed, as on the live map), and the strike area', () => {
     const legs = [...svg.matchAll(/<path class="og-route( og-route--unverified)?" d="(M[^"]+)"/g)];
     expect(legs.length).toBe(card.legs.length);
     expect(legs.filter((m) => m[1]).length).toBe(card.legs.filter((l) => l.unverified).length);
-    expect(svg).toMatch(/og-route--unverified" d="[^"]+" stroke-dasharray=/);
+    expect(svg).toMatch(/og-route--unverified" d="[^"]+" stroke-opacity="0\.55"/);
+    expect(svg).not.toMatch(/og-route[^>]*stroke-dasharray/);
     expect(svg).toMatch(/<path class="og-area" d="M[^"]+Z"/);
   });
 

@@ -42,6 +42,23 @@ describe('resolveScene', () => {
     expect(scene.legend.map((l) => l.key)).toEqual(['route-land', 'route-unverified', 'place']);
   });
 
+  it('a route a source called closed is labelled "(closed)", marked closed for the renderers, and explained in the key', () => {
+    const closedCatalog = fixtureCatalog();
+    closedCatalog.routes = closedCatalog.routes.map((r) => (r.id === 'air' ? { ...r, label: 'By air', status: 'closed' as const } : r));
+    const closedAtlas = buildAtlas(closedCatalog, projection, { timelineIds: ['strikes'] });
+    expect(closedAtlas.routes['air']).toMatchObject({ label: 'By air (closed)', closed: true });
+    expect(closedAtlas.routes['qaim-corridor']).toMatchObject({ closed: false });
+    const open = resolveScene(step({ id: 's', frame: 'region', routes: ['qaim-corridor'] }), closedCatalog, closedAtlas, projection);
+    expect(open.legend.map((l) => l.key)).not.toContain('route-closed');
+    const shut = resolveScene(step({ id: 's', frame: 'region', routes: ['air'] }), closedCatalog, closedAtlas, projection);
+    expect(shut.legend.find((l) => l.key === 'route-closed')?.label).toMatch(/closed/);
+  });
+
+  it('describes unverified stretches as faded in the key, as the map draws them', () => {
+    const scene = resolveScene(step({ id: 's', frame: 'region', routes: ['qaim-corridor'] }), catalog, atlas, projection);
+    expect(scene.legend.find((l) => l.key === 'route-unverified')?.label).toMatch(/^Faded/);
+  });
+
   it('adds the Golan note to the legend only when the Golan is in view', () => {
     expect(resolveScene(step({ id: 's', frame: 'box' }), catalog, atlas, projection).legend.map((l) => l.key)).toContain('golan');
     expect(resolveScene(step({ id: 's', frame: 'valley' }), catalog, atlas, projection).legend.map((l) => l.key)).not.toContain('golan');
