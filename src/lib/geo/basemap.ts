@@ -4,7 +4,7 @@
  * tolerance taken from the closest framing that shows each point, and written as compact SVG
  * path strings in map units. Pure: depends on its arguments only.
  */
-import { geoArea, type GeoProjection } from 'd3-geo';
+import { geoArea, geoCentroid, type GeoProjection } from 'd3-geo';
 import { feature, mergeArcs, meshArcs } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { MIN_FRAME_SPAN_KM, type Bounds, type Frame, type Place } from '../content/schemas.ts';
@@ -18,9 +18,16 @@ export interface Basemap {
   width: number;
   /** Map height in map units (mapHeight of the projection). */
   height: number;
-  /** Country fills, clipped to the region plus a margin, ordered by id; `label` is a point well inside the largest visible part, or null when too little is visible. */
-  countries: { id: string; name: string; d: string; label: [number, number] | null }[];
-  /** Internal boundaries as one mesh (each shared arc once), without the Israel–Syria line around the Golan (see `golanLine`). */
+  /**
+   * Country and territory fills, clipped to the region plus a margin, ordered by id; `label` is a point well inside the
+   * largest visible part, or null when too little is visible. `kind` is `territory` for the West Bank and Gaza
+   * (see {@link TERRITORIES}): labelled by their own names, never as a state.
+   */
+  countries: { id: string; name: string; kind: 'country' | 'territory'; d: string; label: [number, number] | null }[];
+  /**
+   * International borders as one mesh (each shared arc once), drawn solid. Leaves out every line the map convention
+   * draws dashed: the Golan line (`golanLine`) and the armistice and buffer-zone lines (`armisticeLines`).
+   */
   borders: string;
   /** Coastlines: country edges shared with no other country (sea coasts, the Caspian shore). */
   coast: string;
@@ -30,6 +37,12 @@ export interface Basemap {
   lakes: string;
   /** The Israel–Syria boundary that Natural Earth draws around the Golan Heights (the 1974 line), to draw dashed as a line of control. */
   golanLine: string;
+  /**
+   * Lines that are not international borders, to draw dashed like the Golan line: the lines Natural Earth draws
+   * between Israel and the West Bank and Gaza (the 1949 armistice lines), and the UN buffer-zone lines between
+   * Cyprus and Northern Cyprus.
+   */
+  armisticeLines: string;
   /** Attribution lines for the data. */
   credits: string[];
 }
@@ -111,9 +124,10 @@ export interface BasemapInput {
 export const EXCLUDED_COUNTRY_IDS: readonly string[] = ['462'];
 
 /**
- * Natural Earth features without an ISO id that are drawn as part of a country: northern
- * Cyprus, the UN buffer zone and the UK sovereign base areas are filled as Cyprus, with no
- * internal lines (an editorial choice: the Cyprus partition is not part of this story).
+ * Natural Earth features without an ISO id that are filled as part of a country: Northern Cyprus,
+ * the UN buffer zone and the UK sovereign base areas are shaded as Cyprus and not labelled (the
+ * Cyprus partition is not part of this story), but the buffer-zone lines are kept and drawn dashed
+ * (`armisticeLines`), so the partition is shown, not erased, and no line there reads as a border.
  */
 export const MERGED_INTO: Readonly<Record<string, string>> = {
   'N. Cyprus': '196',
@@ -121,6 +135,25 @@ export const MERGED_INTO: Readonly<Record<string, string>> = {
   Akrotiri: '196',
   Dhekelia: '196',
 };
+
+/**
+ * The map convention for places whose status is disputed (stated in Sources and method). Natural Earth draws the
+ * West Bank and Gaza as one state, "Palestine" (ISO 275); the map splits that feature into its two parts and labels
+ * each as a territory, by the side of the 1949 armistice line it lies on: the part east of `splitLon` is the West
+ * Bank, the part west of it Gaza. The line between each part and Israel goes into `armisticeLines` (dashed).
+ */
+export const TERRITORIES = {
+  sourceId: '275',
+  splitLon: 34.8,
+  east: { id: 'west-bank', name: 'West Bank' },
+  west: { id: 'gaza', name: 'Gaza' },
+} as const;
+
+/** Natural Earth features without an ISO id whose edges are UN buffer-zone lines, drawn dashed (Northern Cyprus). */
+export const BUFFER_ZONE_NAMES: readonly string[] = ['N. Cyprus', 'Cyprus U.N. Buffer Zone'];
+
+/** ISO numeric id of Israel: its lines with the West Bank and Gaza are the 1949 armistice lines. */
+const ISRAEL_ID = '376';
 
 /** ISO numeric ids of Israel and Syria: the boundary between them in Natural Earth is the line around the Golan. */
 const GOLAN_PAIR = ['376', '760'] as const;
@@ -495,10 +528,23 @@ export function buildBasemap(input: BasemapInput): Basemap {
   for (const g of countriesObject.geometries) {
     const id = g.id === undefined ? undefined : String(g.id);
     if (id !== undefined && EXCLUDED_COUNTRY_IDS.includes(id)) continue;
+    if (id === TERRITORIES.sourceId) {
+      // Natural Earth's "Palestine": one polygon per territory, each keyed and named as a territory.
+      for (const polygon of polygonsOf(g)) {
+        const part: Polygon = { type: 'Polygon', arcs: polygon, properties: {} };
+        const [lon] = geoCentroid(feature(input.countries, part));
+        const t = lon > TERRITORIES.splitLon ? TERRITORIES.east : TERRITORIES.west;
+        part.properties = { name: t.name };
+        keyOf.set(part, t.id);
+        kept.push(part);
+      }
+      continue;
+    }
     const name = nameOf(g);
     keyOf.set(g, id ?? MERGED_INTO[name] ?? `name:${name}`);
     kept.push(g);
   }
+  const territoryIds = new Set<string>([TERRITORIES.east.id, TERRITORIES.west.id]);
   const store = arcStore(input.countries, project, near, toleranceAt, snap);
   const groups = new Map<string, GeometryObject[]>();
   for (const g of kept) {
@@ -534,6 +580,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
     countries.push({
       id,
       name: nameOf(primary) || id,
+      kind: territoryIds.has(key) ? 'territory' : 'country',
       d: encodePath(subpaths),
       label: point ? [Math.round(point[0]) / GRID, Math.round(point[1]) / GRID] : null,
     });
@@ -545,7 +592,15 @@ export function buildBasemap(input: BasemapInput): Basemap {
     const pair = [keyOf.get(a), keyOf.get(b)].sort();
     return pair[0] === GOLAN_PAIR[0] && pair[1] === GOLAN_PAIR[1];
   };
-  const borders = meshArcs(input.countries, countryCollection, (a, b) => keyOf.get(a) !== keyOf.get(b) && !isGolan(a, b));
+  // Armistice lines: Israel with the West Bank or Gaza; buffer-zone lines: any edge of Northern Cyprus or the buffer zone.
+  const isArmistice = (a: GeometryObject, b: GeometryObject) => {
+    if (a === b) return false;
+    const [ka, kb] = [keyOf.get(a) as string, keyOf.get(b) as string];
+    if ((ka === ISRAEL_ID && territoryIds.has(kb)) || (kb === ISRAEL_ID && territoryIds.has(ka))) return true;
+    return BUFFER_ZONE_NAMES.includes(nameOf(a)) || BUFFER_ZONE_NAMES.includes(nameOf(b));
+  };
+  const borders = meshArcs(input.countries, countryCollection, (a, b) => keyOf.get(a) !== keyOf.get(b) && !isGolan(a, b) && !isArmistice(a, b));
+  const armistice = meshArcs(input.countries, countryCollection, isArmistice);
   const coast = meshArcs(input.countries, countryCollection, (a, b) => a === b);
   const golan = meshArcs(input.countries, countryCollection, isGolan);
 
@@ -589,6 +644,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
     rivers,
     lakes,
     golanLine: encodePath(lineSubpaths(store, golan.arcs, clipRect)),
+    armisticeLines: encodePath(lineSubpaths(store, armistice.arcs, clipRect)),
     credits,
   };
 }

@@ -374,9 +374,10 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
     `<g fill="none" stroke="${theme.river}" stroke-width="${sw(1.4)}" stroke-opacity="0.75" stroke-linejoin="round">${rivers}</g>`,
     `<path d="${basemap.borders}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-opacity="0.8" stroke-linejoin="round"/>`,
     `<path d="${basemap.coast}" fill="none" stroke="${theme.coast}" stroke-width="${sw(1)}" stroke-linejoin="round"/>`,
-    basemap.golanLine
-      ? `<path d="${basemap.golanLine}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-dasharray="${sw(5)} ${sw(4)}"/>`
-      : '',
+    // Lines that are not international borders (the Golan line, the 1949 armistice lines, the Cyprus buffer zone): dashed.
+    ...[basemap.golanLine, basemap.armisticeLines].map((d) =>
+      d ? `<path class="og-dashed-line" d="${d}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-dasharray="${sw(5)} ${sw(4)}"/>` : '',
+    ),
     `</g>`,
     countryPaths.length > 0 ? `<path class="og-countries" d="${countryPaths.join('')}" fill="${theme.countryLabel}"/>` : '',
     casing ? `<path d="${casing}" fill="none" stroke="${theme.background}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.85"/>` : '',

@@ -65,6 +65,7 @@ const allPaths = (map: Basemap): [string, string][] => [
   ...map.rivers.map((r): [string, string] => [`river ${r.id}`, r.d]),
   ['lakes', map.lakes],
   ['golanLine', map.golanLine],
+  ['armisticeLines', map.armisticeLines],
 ];
 const rounded = (points: Pt[]): Pt[] => points.map(([x, y]) => [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6]);
 const inRect = (p: Pt, r: Rect) => p[0] >= r.x0 && p[0] <= r.x1 && p[1] >= r.y0 && p[1] <= r.y1;
@@ -330,7 +331,7 @@ describe('buildBasemap', () => {
 
   it('buildBasemap draws the countries expected in the region, each with a label inside it', () => {
     const ids = framed.countries.map((c) => c.id);
-    for (const id of ['364', '368', '760', '422', '376', '275', '400', '792', '682', '818', '196', '414']) expect(ids).toContain(id);
+    for (const id of ['364', '368', '760', '422', '376', 'west-bank', '400', '792', '682', '818', '196', '414']) expect(ids).toContain(id);
     for (const c of framed.countries.filter((c) => c.label)) {
       expect(insideRings(c.label as Pt, closedRings(c.d)), c.name).toBe(true);
     }
@@ -371,6 +372,49 @@ describe('buildBasemap', () => {
     for (const p of points) expect(inRect(p, box), `${p}`).toBe(true);
     const borderPoints = new Set(parsePath(framed.borders).flatMap((s) => s.points.map((p) => p.join())));
     expect(points.filter((p) => borderPoints.has(p.join())).length).toBeLessThanOrEqual(2);
+  });
+
+  describe('the map convention (Sources and method: "Borders, territories and disputed lines")', () => {
+    const pointsOf = (d: string) => parsePath(d).flatMap((s) => s.points);
+    const borderPoints = () => new Set(parsePath(framed.borders).flatMap((s) => s.points.map((p) => p.join())));
+
+    it('labels the West Bank and Gaza as territories, and nothing as the state "Palestine" or as Northern Cyprus', () => {
+      const names = framed.countries.map((c) => c.name);
+      expect(names).not.toContain('Palestine');
+      expect(names.filter((n) => /cyprus/i.test(n))).toEqual(['Cyprus']);
+      const westBank = country(framed, 'west-bank');
+      expect(westBank).toMatchObject({ name: 'West Bank', kind: 'territory' });
+      expect(country(framed, 'gaza')).toMatchObject({ name: 'Gaza', kind: 'territory' });
+      expect(framed.countries.filter((c) => c.kind === 'territory').map((c) => c.id).sort()).toEqual(['gaza', 'west-bank']);
+      // Each territory lies on its own side of Israel: the West Bank east of Gaza, each a separate fill.
+      const [wbRing] = closedRings(westBank.d);
+      const [gazaRing] = closedRings(country(framed, 'gaza').d);
+      expect(Math.min(...wbRing.map((p) => p[0]))).toBeGreaterThan(Math.max(...gazaRing.map((p) => p[0])));
+      expect(country(framed, '376')).toMatchObject({ name: 'Israel', kind: 'country' });
+    });
+
+    it('draws the 1949 armistice lines and the Cyprus buffer-zone lines apart from the borders, to be dashed', () => {
+      const armistice = pointsOf(framed.armisticeLines);
+      expect(armistice.length).toBeGreaterThan(20);
+      const borders = borderPoints();
+      // Shared vertices only where a dashed line meets a border (its ends), never along it.
+      expect(armistice.filter((p) => borders.has(p.join())).length).toBeLessThanOrEqual(8);
+      // Every vertex lies either around Israel and the territories or on Cyprus.
+      const israelBox = { sw: at(34.1, 31.2), ne: at(35.7, 32.6) };
+      const cyprusBox = { sw: at(32.2, 34.5), ne: at(34.7, 35.8) };
+      const inBox = (p: Pt, b: { sw: Pt; ne: Pt }) => inRect(p, { x0: b.sw[0], y0: b.ne[1], x1: b.ne[0], y1: b.sw[1] });
+      for (const p of armistice) expect(inBox(p, israelBox) || inBox(p, cyprusBox), `${p}`).toBe(true);
+      expect(armistice.some((p) => inBox(p, israelBox))).toBe(true);
+      expect(armistice.some((p) => inBox(p, cyprusBox))).toBe(true);
+    });
+
+    it('keeps the West Bank\'s line with Jordan (the Jordan valley) a border, and none of the armistice line there', () => {
+      const sw = at(35.5, 31.75);
+      const ne = at(35.6, 32.3);
+      const valley: Rect = { x0: sw[0], y0: ne[1], x1: ne[0], y1: sw[1] };
+      expect(pointsOf(framed.borders).filter((p) => inRect(p, valley)).length).toBeGreaterThan(2);
+      expect(pointsOf(framed.armisticeLines).filter((p) => inRect(p, valley))).toEqual([]);
+    });
   });
 
   it('buildBasemap simplifies finely inside framings and coarsely elsewhere', () => {

@@ -18,12 +18,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const basemap: Basemap = {
   width: 1000,
   height: 592,
-  countries: [{ id: '760', name: 'Syria', d: 'M-60 -60L1060 -60L1060 652L-60 652Z', label: [500, 300] }],
+  countries: [{ id: '760', name: 'Syria', kind: 'country', d: 'M-60 -60L1060 -60L1060 652L-60 652Z', label: [500, 300] }],
   borders: '',
   coast: '',
   rivers: [],
   lakes: '',
   golanLine: '',
+  armisticeLines: '',
   credits: [],
 };
 

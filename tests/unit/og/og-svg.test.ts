@@ -33,14 +33,15 @@ const BASEMAP: Basemap = {
   width: 1000,
   height: 592,
   countries: [
-    { id: '760', name: 'Syria', d: 'M-60 -60L500 -60L500 652L-60 652Z', label: [250, 300] },
-    { id: '368', name: 'Iraq', d: 'M500 -60L1060 -60L1060 652L500 652Z', label: [750, 300] },
+    { id: '760', name: 'Syria', kind: 'country', d: 'M-60 -60L500 -60L500 652L-60 652Z', label: [250, 300] },
+    { id: '368', name: 'Iraq', kind: 'country', d: 'M500 -60L1060 -60L1060 652L500 652Z', label: [750, 300] },
   ],
   borders: 'M500 -60L500 652',
   coast: '',
   rivers: [{ id: 'euphrates', d: 'M300 100L700 400' }],
   lakes: '',
   golanLine: '',
+  armisticeLines: '',
   credits: ['test'],
 };
 
@@ -100,6 +101,12 @@ describe('buildOgSvg', () => {
     expect(title?.[1].length).toBeGreaterThan(500);
     expect(svg).toMatch(/<path class="og-dek" d="M[^"]+"/);
     expect(svg).toMatch(/<path class="og-countries" d="M[^"]+"/);
+  });
+
+  it('draws the Golan line and the armistice lines dashed, never as borders', () => {
+    const dashed = buildOgSvg({ ...BASEMAP, golanLine: 'M100 100L120 140', armisticeLines: 'M200 200L220 240' }, card, fonts);
+    expect(dashed).toMatch(/class="og-dashed-line" d="M100 100L120 140"[^>]*stroke-dasharray=/);
+    expect(dashed).toMatch(/class="og-dashed-line" d="M200 200L220 240"[^>]*stroke-dasharray=/);
   });
 
   it('includes the route, one path per leg, the unverified leg faded (not dashed, as on the live map), and the strike area', () => {
