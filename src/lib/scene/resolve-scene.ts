@@ -129,6 +129,6 @@ export function legendFor(
   if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate location or region' });
   if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Area of reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
-  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Golan Heights: Israeli-occupied; line of control dashed' });
+  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border (Golan Heights: Israeli-occupied)' });
   return entries;
 }
