@@ -123,12 +123,12 @@ export function legendFor(
   if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
   if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
   if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: stretch no source traced' });
-  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded, “(closed)”: route reported closed' });
+  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded, “(closed)”: reported closed' });
   const shown = scene.places.map((id) => atlas.places[id]!);
   if (shown.some((p) => p.r === 0) || routes.length > 0) entries.push({ key: 'place', label: 'Place' });
   if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate location or region' });
   if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Area of reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
-  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border (Golan Heights: Israeli-occupied)' });
+  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
   return entries;
 }
