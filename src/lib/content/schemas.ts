@@ -69,7 +69,7 @@ export const placeSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** A stretch of a route whose path is not sourced; drawn dashed. `from` and `to` are waypoints of the route, in order. */
+/** A stretch of a route whose path is not sourced; drawn faded (live map, static figures and og.png alike). `from` and `to` are waypoints of the route, in order. */
 export const unverifiedLegSchema = z.strictObject({
   /** Waypoint (place id) where the unverified stretch starts. */
   from: idSchema,
