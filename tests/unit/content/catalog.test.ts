@@ -83,4 +83,23 @@ describe('catalog (content/)', () => {
     ];
     expect(cited.filter((id) => !sources.has(id))).toEqual([]);
   });
+
+  it('the updates log: one dated "Corrected:" or "Clarified:" line per change after first publication, none after updated', () => {
+    const { story } = catalog();
+    const later = story.updates.filter((u) => u.date > story.published);
+    expect(later.length).toBeGreaterThan(0);
+    for (const u of later) expect(u.change, u.date).toMatch(/^(Corrected|Clarified): \S/);
+    for (const u of story.updates) expect(u.date <= story.updated, u.change).toBe(true);
+  });
+
+  it('the epilogue opens with its as-of date, and the story records its last and next review', () => {
+    const { story } = catalog();
+    expect(story.lastReviewed, 'lastReviewed in story.json').toBeDefined();
+    expect(story.nextReview! > story.lastReviewed!).toBe(true);
+    expect(story.asOf <= story.lastReviewed!).toBe(true);
+    const epilogue = result.chapters.find((c) => c.slug === 'since-then');
+    const [year, month, day] = story.asOf.split('-').map(Number);
+    const asOf = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(epilogue?.steps[0]?.text).toContain(`as of ${asOf}`);
+  });
 });
