@@ -84,6 +84,12 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   const viewport: Rect = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
   const round = (n: number) => Math.round(n * 10) / 10;
 
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const getComputedStyle = (el: Element): CSSStyleDeclaration => {
+    let s = styles.get(el);
+    if (!s) styles.set(el, (s = window.getComputedStyle(el)));
+    return s;
+  };
   /** Rendered, with some opacity, and not hidden. */
   const shown = (el: Element): boolean => {
     const r = el.getBoundingClientRect();
@@ -241,6 +247,17 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     ], () => opt.minFigurePx);
   }
 
+  // HTML text of the figure (key, scale bar, caption): (c) only.
+  for (const el of figure.querySelectorAll('*')) {
+    if (el.closest('svg') || el.closest('.visually-hidden')) continue;
+    if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) continue;
+    if (!shown(el)) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    const where = el.closest('.figure-key') ? 'key' : el.closest('figcaption') ? 'caption' : 'figure';
+    const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (px < opt.minFigurePx - 0.05) found.push({ kind: 'small', texts: [words.length > 40 ? `${words.slice(0, 40)}…` : words], detail: `${where}: ${round(px)} px (minimum ${opt.minFigurePx})` });
+  }
+
   // (d) map labels under things painted above the map.
   const overlays: { name: string; el: Element }[] = [];
   if (topbar) overlays.push({ name: 'top bar', el: topbar });
@@ -248,7 +265,8 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     const id = card.closest('[data-step]')?.id ?? '';
     overlays.push({ name: id === step ? 'step text' : `card of ${id}`, el: card });
   }
-  for (const p of figure.querySelectorAll('[data-panel]')) overlays.push({ name: 'panel', el: p });
+  // A live panel's box may fill the map's cell while only its drawing is painted: its drawings count.
+  for (const p of figure.querySelectorAll('[data-panel]')) for (const svg of p.querySelectorAll('svg')) overlays.push({ name: 'panel', el: svg });
   const key = figure.querySelector('.figure-key');
   if (key) overlays.push({ name: 'key', el: key });
   const locator = figure.querySelector('svg.locator');
