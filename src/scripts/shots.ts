@@ -134,7 +134,7 @@ if (!auditOnly) {
       const figs = shots
         .get(s.id)!
         .map(
-          (shot) => `<figure><a href="${esc(shot.file)}"><img src="${esc(shot.file)}" alt="" loading="lazy"></a><figcaption><b>#${esc(s.id)}</b> · ${esc(shot.pass)}<br><code>${esc(s.where)}</code>${
+          (shot) => `<figure class="${shot.pass.startsWith('390') ? 'phone' : 'wide'}"><a href="${esc(shot.file)}"><img src="${esc(shot.file)}" alt="" loading="lazy"></a><figcaption><b>#${esc(s.id)}</b> · ${esc(shot.pass)}<br><code>${esc(s.where)}</code>${
             shot.violations.length
               ? `<details${shot.violations.length <= 6 ? ' open' : ''}><summary>${shot.violations.length} violation${shot.violations.length === 1 ? '' : 's'}</summary><ul>${shot.violations.map((v) => `<li>${esc(line(v))}</li>`).join('')}</ul></details>`
               : '<p class="ok">no violations</p>'
@@ -147,7 +147,7 @@ if (!auditOnly) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Pipeline: contact sheet</title><meta name="viewport" content="width=device-width">
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:1rem;background:#f4f3ef;color:#1b1d20}h1{font-size:1.3rem}h2{font-size:1rem;margin:1.5rem 0 .4rem}
 .row{display:flex;gap:12px;align-items:flex-start;overflow-x:auto}figure{margin:0;flex:none;width:min(42vw,420px)}figure img{width:100%;border:1px solid #bbb;display:block}
-figure:first-child{width:min(24vw,240px)}figcaption{font-size:12px;margin-top:4px}ul{margin:.2rem 0;padding-left:1.1rem}li{color:#8a1c12}.ok{color:#1d6b2f;margin:.2rem 0}code{font-size:11px}</style></head>
+figure.phone{width:min(22vw,220px)}figcaption{font-size:12px;margin-top:4px}ul{margin:.2rem 0;padding-left:1.1rem}li{color:#8a1c12}.ok{color:#1d6b2f;margin:.2rem 0}code{font-size:11px}</style></head>
 <body><h1>The Pipeline: contact sheet</h1><p>${chosen.length} steps · 390×844 and 1280×800 light; dark for the first step of each chapter · reduced motion, settled figure · ${all.length} audit violations in these passes (see audit.json) · made ${new Date().toISOString()}</p>
 ${cards}</body></html>\n`;
   writeFileSync(join(outDir, 'index.html'), html);
