@@ -8,7 +8,7 @@
  * CRAFT_DARK=sample runs dark mode at 390×844 and 1280×800 only (a faster pass).
  */
 import { LAYOUT } from '../../src/lib/scene/layout.ts';
-import { auditSteps, clsThroughScroll, DEFAULT_AUDIT, formatViolations, VIEWPORTS } from './craft.ts';
+import { auditSteps, clsThroughScroll, DEFAULT_AUDIT, formatViolations, KINDS, VIEWPORTS } from './craft.ts';
 import { expectedSteps } from './expected.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -28,7 +28,8 @@ for (const vp of VIEWPORTS) {
         await page.goto(`./#${steps[0]}`);
         await expect(page.locator('html')).toHaveClass(/live/);
         const found = await auditSteps(page, steps, name, scheme, opt);
-        expect(found.length, `${found.length} figure-craft violations:\n${formatViolations(found)}\n`).toBe(0);
+        const byKind = KINDS.map((k) => `${k} ${found.filter((v) => v.kind === k).length}`).join(', ');
+        expect(found.length, `${found.length} figure-craft violations (${byKind}):\n${formatViolations(found)}\n`).toBe(0);
       });
     });
   }

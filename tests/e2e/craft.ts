@@ -356,7 +356,26 @@ export async function settle(page: Page, step: string, timeout = 8000): Promise<
 /** Bring `step` into view as a reader scrolling there would, and wait for the figure to settle. */
 export async function goToStep(page: Page, step: string): Promise<void> {
   await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), step);
-  await settle(page, step);
+  try {
+    await settle(page, step, 5000);
+    return;
+  } catch {
+    // A step the page cannot scroll far enough to activate (the last one): open it as a deep link does.
+  }
+  await page.evaluate((id) => {
+    location.hash = '';
+    location.hash = `#${id}`;
+  }, step);
+  try {
+    await settle(page, step, 5000);
+  } catch {
+    const state = await page.evaluate(() => ({
+      active: document.documentElement.dataset.activeStep,
+      camera: document.querySelector('[data-live-figure] svg.map')?.getAttribute('data-camera'),
+      fonts: document.fonts.status,
+    }));
+    throw new Error(`#${step} did not settle, by scrolling to it or by its link: active step ${state.active}, camera ${state.camera}, fonts ${state.fonts}`);
+  }
 }
 
 /** Audit the settled live figure at `step`. */
@@ -414,8 +433,9 @@ export async function clsThroughScroll(page: Page): Promise<{ cls: number; shift
 }
 
 /** A readable listing: one line per violation. */
-export function formatViolations(vs: Violation[]): string {
-  return vs.map((v) => `${v.viewport} ${v.scheme} #${v.step} ${v.kind}: ${v.texts.map((t) => `"${t}"`).join(' + ')}${v.texts.length ? ' — ' : ''}${v.detail}`).join('\n');
+export function formatViolations(vs: Violation[], max = 200): string {
+  const more = vs.length > max ? `\n… and ${vs.length - max} more (all of them: npm run shots -- --audit-only, then shots/audit.json)` : '';
+  return vs.slice(0, max).map((v) => `${v.viewport} ${v.scheme} #${v.step} ${v.kind}: ${v.texts.map((t) => `"${t}"`).join(' + ')}${v.texts.length ? ' — ' : ''}${v.detail}`).join('\n') + more;
 }
 
 /** Counts by kind per viewport×scheme, and the number of steps concerned. */
