@@ -174,8 +174,24 @@ function candidateBox(px: number, py: number, c: Candidate, ext: { w: number; as
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** Place every label of `marks` for one camera and frame size. */
+/**
+ * Place every label of `marks` for one camera and frame size. When a named place finds no room,
+ * the placement is run again with the named places that failed taken first (up to a few times),
+ * so a long name is not boxed in by short ones placed before it.
+ */
 export function placeLabels(input: PlaceLabelsInput): Placement {
+  let first: string[] = [];
+  let result = placeOnce(input, first);
+  for (let tries = 0; tries < 3 && result.unplaced.length > 0; tries++) {
+    first = [...result.unplaced.map((u) => u.id), ...first.filter((id) => !result.unplaced.some((u) => u.id === id))];
+    const next = placeOnce(input, first);
+    if (next.unplaced.length >= result.unplaced.length) break;
+    result = next;
+  }
+  return result;
+}
+
+function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement {
   const { marks, camera, frame } = input;
   const { s, toPx } = frameTransform(camera, frame);
   const inner: PxBox = { x: FRAME_MARGIN, y: FRAME_MARGIN, w: frame.width - 2 * FRAME_MARGIN, h: frame.height - 2 * FRAME_MARGIN };
@@ -204,7 +220,10 @@ export function placeLabels(input: PlaceLabelsInput): Placement {
   const placed: PlacedLabel[] = [];
   const dropped: Placement['dropped'] = [];
   const unplaced: Placement['unplaced'] = [];
-  const order = marks.labels.map((l, i) => ({ l, i })).sort((a, b) => (a.l.tier ?? 2) - (b.l.tier ?? 2) || a.i - b.i);
+  const rank = (l: LabelMark, i: number) => (first.includes(l.id) ? first.indexOf(l.id) - first.length : i);
+  const order = marks.labels
+    .map((l, i) => ({ l, i: rank(l, i) }))
+    .sort((a, b) => (a.l.tier ?? 2) - (b.l.tier ?? 2) || a.i - b.i);
   for (const { l } of order) {
     const tier = l.tier ?? 2;
     const ext = labelExtent(l);
@@ -212,23 +231,27 @@ export function placeLabels(input: PlaceLabelsInput): Placement {
     if (l.role === 'route' && l.along && l.along.length > 0) {
       // A route's name: centred just above or below the middle of one of its segments, longest first.
       for (const [x, y] of l.along) anchors.push({ x, y, cands: centredCandidates(ext, 4).slice(1) });
+    } else if (l.role === 'country') {
+      anchors.push({ x: l.x, y: l.y, cands: centredCandidates(ext, 8) });
     } else if (l.anchor === 'middle') {
-      anchors.push({ x: l.x, y: l.y, cands: centredCandidates(ext, l.role === 'country' ? 8 : 10) });
+      // A territory, named without a dot: on its point, else around it.
+      anchors.push({ x: l.x, y: l.y, cands: [...centredCandidates(ext, 6), ...pointCandidates(LABEL_GAP, ext)] });
     } else {
       const r = l.r ? l.r * s : l.dot === 'waypoint' ? SIZES.waypoint : SIZES.dot;
-      // A second ring a little farther out, tried after the first, for crowded points.
-      anchors.push({ x: l.x, y: l.y, cands: [...pointCandidates(r + LABEL_GAP, ext), ...pointCandidates(r + LABEL_GAP + 8, ext)] });
+      // Rings a little farther out, tried after the first, for crowded points (a third for named places).
+      const rings = tier === 0 ? [0, 8, 16] : [0, 8];
+      anchors.push({ x: l.x, y: l.y, cands: rings.flatMap((extra) => pointCandidates(r + LABEL_GAP + extra, ext)) });
     }
     const prev = input.previous?.[l.id];
     type Choice = { x: number; y: number; c: Candidate; box: PxBox };
     let choice: Choice | null = null;
-    let first: Choice | null = null;
+    let fallback: Choice | null = null;
     for (const a of anchors) {
       const [px, py] = toPx(a.x, a.y);
       const cands = prev ? [...a.cands.filter((c) => c.side === prev), ...a.cands.filter((c) => c.side !== prev)] : a.cands;
       for (const c of cands) {
         const box = candidateBox(px, py, c, ext);
-        first ??= { x: a.x, y: a.y, c, box };
+        fallback ??= { x: a.x, y: a.y, c, box };
         if (fits(box)) {
           choice = { x: a.x, y: a.y, c, box };
           break;
@@ -237,12 +260,12 @@ export function placeLabels(input: PlaceLabelsInput): Placement {
       if (choice) break;
     }
     if (!choice) {
-      if (tier > 0 || !first) {
+      if (tier > 0 || !fallback) {
         dropped.push({ id: l.id, text: l.text, tier });
         continue;
       }
       unplaced.push({ id: l.id, text: l.text });
-      choice = first;
+      choice = fallback;
     }
     taken.push(choice.box);
     const b = choice.box;
