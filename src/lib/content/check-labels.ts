@@ -37,7 +37,7 @@ export function checkLabels(catalog: Catalog, chapters: readonly ChapterDoc[]): 
         field: `step "${step.props.id}" places`,
         message: `the label "${u.text}" (place "${u.id}") does not fit at phone size (${frame.width}×${frame.height} px) without covering another label, a dot or a route`,
         expected: 'every place a step names labelled at phone size',
-        suggestion: `a tighter frame, a \`phone\` frame in frames.json (for frame "${step.props.frame}"), or fewer places`,
+        suggestion: `a tighter frame, a \`phone\` frame in frames.json (for frame "${step.props.frame}"), or fewer places (or a shorter \`mapLabel\`)`,
       });
     }
   }
