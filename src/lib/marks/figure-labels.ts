@@ -22,6 +22,11 @@ export function frameCamera(scene: Scene, shape: keyof typeof LAYOUT.frames, lim
   return clampView(cameraFor(subject, frame.width / frame.height), limits, subject);
 }
 
+/** Map units per CSS px of a static drawing of `camera` at `frame` (4 decimals, as written in the page). */
+export function frameScale(camera: Box, frame: FrameSize): number {
+  return Math.round(Math.max(camera.w / frame.width, camera.h / frame.height) * 10000) / 10000;
+}
+
 /** Marks with their labels placed for `camera` shown at `frame` px. */
 export function withPlacedLabels(
   marks: Marks,
