@@ -53,7 +53,7 @@ export function pointAttrs(p: PointMark, k: number): { g: Attrs; circle: Attrs }
 /** A placed label (place-labels.ts): its group at the mark, its text offset in px by the placement. */
 export function labelAttrs(l: PlacedLabel, k: number): { g: Attrs; text: Attrs } {
   return {
-    g: { class: cls('label', `label--${l.role}`), 'data-label': l.id, 'data-side': l.side, transform: `translate(${l.x},${l.y})` },
+    g: { class: cls('label', `label--${l.role}`), 'data-label': l.id, transform: `translate(${l.x},${l.y})` },
     text: { class: 'px', transform: scaleAttr(k), 'text-anchor': l.anchor, dx: l.dx, dy: l.dy },
   };
 }

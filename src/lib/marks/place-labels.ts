@@ -95,20 +95,23 @@ interface Candidate {
   dy: number;
 }
 
+/** The sides around a point, in the order tried (right or above first): anchor, and direction in x and y. */
+const AROUND: [Side, PlacedLabel['anchor'], number, number][] = [
+  ['right', 'start', 1, 0],
+  ['above', 'middle', 0, -1],
+  ['left', 'end', -1, 0],
+  ['below', 'middle', 0, 1],
+  ['above-right', 'start', 0.7, -0.7],
+  ['below-right', 'start', 0.7, 0.7],
+  ['above-left', 'end', -0.7, -0.7],
+  ['below-left', 'end', -0.7, 0.7],
+];
+
 /** Candidate positions around a point cleared by `gap` px, right or above first. */
 function pointCandidates(gap: number, ext: { ascent: number; descent: number }): Candidate[] {
-  const mid = (ext.ascent - ext.descent) / 2; // baseline offset that centres the text on the point
-  const d = gap * 0.7;
-  return [
-    { side: 'right', anchor: 'start', dx: gap, dy: mid },
-    { side: 'above', anchor: 'middle', dx: 0, dy: -gap - ext.descent },
-    { side: 'left', anchor: 'end', dx: -gap, dy: mid },
-    { side: 'below', anchor: 'middle', dx: 0, dy: gap + ext.ascent },
-    { side: 'above-right', anchor: 'start', dx: d, dy: -d - ext.descent },
-    { side: 'below-right', anchor: 'start', dx: d, dy: d + ext.ascent },
-    { side: 'above-left', anchor: 'end', dx: -d, dy: -d - ext.descent },
-    { side: 'below-left', anchor: 'end', dx: -d, dy: d + ext.ascent },
-  ];
+  // Beside the point the text is centred on it; above it sits on its descent, below it hangs from its ascent.
+  const mid = (ext.ascent - ext.descent) / 2;
+  return AROUND.map(([side, anchor, fx, fy]) => ({ side, anchor, dx: fx * gap, dy: fy < 0 ? fy * gap - ext.descent : fy > 0 ? fy * gap + ext.ascent : mid }));
 }
 
 /** Candidates for a label centred on its anchor (countries, territories, routes). */
@@ -280,7 +283,7 @@ function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement
       dx: round(choice.c.dx),
       dy: round(choice.c.dy),
       side: choice.c.side,
-      box: { x: round(b.x), y: round(b.y), w: round(b.w), h: round(b.h) },
+      box: b,
     });
   }
   return { placed, dropped, unplaced };

@@ -187,7 +187,6 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
   let start = 0;
   const legs: RouteLegMark[] = [];
   const arrows: ArrowMark[] = [];
-  let longest = { len: -1, x: 0, y: 0 };
   const middles: { len: number; at: [number, number] }[] = [];
   for (const leg of route.legs) {
     let length = 0;
@@ -205,13 +204,14 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
         });
       }
       middles.push({ len: seg, at: [r1((ax + bx) / 2), r1((ay + by) / 2)] });
-      if (seg > longest.len) longest = { len: seg, x: (ax + bx) / 2, y: (ay + by) / 2 };
       length += seg;
     }
     legs.push({ d: pathData(leg.points), unverified: leg.unverified, length: r1(length), start: r1(start) });
     start += length;
   }
-  return { id, mode: route.mode, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) }, middles: middles.sort((a, b) => b.len - a.len).map((m) => m.at) };
+  const sorted = middles.sort((a, b) => b.len - a.len).map((m) => m.at);
+  const [x = 0, y = 0] = sorted[0] ?? [];
+  return { id, mode: route.mode, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x, y }, middles: sorted };
 }
 
 const TIMELINE = { width: 560, left: 24, right: 24, laneGap: 20, labelRow: 22, labelFont: 14, maxLabels: 4 } as const;

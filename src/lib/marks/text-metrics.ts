@@ -5,13 +5,18 @@
  * the static and the live figures place labels alike. Kerning is left out (opentype.js cannot read
  * the font's GPOS kerning); it only ever narrows text, so widths err on the safe side.
  */
-import { ADVANCES, UNITS_PER_EM } from './text-metrics-table.ts';
+import { ADVANCES, CHARS, UNITS_PER_EM } from './text-metrics-table.ts';
 
 /** The weights the figure font ships. Only regular: route labels are set regular italic (synthesised). */
 export type FigureWeight = 400;
 
-/** Advance used for a character the table lacks: a wide letter, so an unknown glyph never underestimates. */
-const FALLBACK = ADVANCES['M'] ?? 0.9 * UNITS_PER_EM;
+let table: Map<string, number> | null = null;
+/** Advance in font units of a character (decoded from the table once). */
+function advance(ch: string): number {
+  table ??= new Map([...CHARS].map((c, i) => [c, parseInt(ADVANCES.slice(2 * i, 2 * i + 2), 36)]));
+  // A character the font lacks is drawn in a fallback font: count it as a wide letter, so it never underestimates.
+  return table.get(ch) || table.get('M')!;
+}
 
 /**
  * Width in CSS px of `text` set in the figure font at `sizePx`, plus `letterSpacingEm` after every
@@ -22,7 +27,7 @@ export function textWidth(text: string, sizePx: number, weight: FigureWeight = 4
   let units = 0;
   let n = 0;
   for (const ch of text) {
-    units += ADVANCES[ch] ?? FALLBACK;
+    units += advance(ch);
     n++;
   }
   return (units / UNITS_PER_EM) * sizePx + n * letterSpacingEm * sizePx;

@@ -1,14 +1,21 @@
 /** The committed width table is the figure font's own advances, and textWidth adds them up. */
 import { describe, expect, it } from 'vitest';
-import { readAdvances } from '../../../src/scripts/build-text-metrics.ts';
-import { ADVANCES, UNITS_PER_EM } from '../../../src/lib/marks/text-metrics-table.ts';
+import { encodeAdvances, FIGURE_CHARS, readAdvances } from '../../../src/scripts/build-text-metrics.ts';
+import { ADVANCES, CHARS, UNITS_PER_EM } from '../../../src/lib/marks/text-metrics-table.ts';
 import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
 
 describe('text metrics', () => {
   it('the table matches the advance widths of the shipped woff (regenerate with node src/scripts/build-text-metrics.ts)', () => {
     const font = readAdvances();
     expect(UNITS_PER_EM).toBe(font.unitsPerEm);
-    expect(ADVANCES).toEqual(font.advances);
+    expect(CHARS).toBe(FIGURE_CHARS);
+    expect(ADVANCES).toBe(encodeAdvances(font.advances));
+    // Every character of the table is in the font.
+    expect(Object.keys(font.advances).sort()).toEqual([...FIGURE_CHARS].sort());
+  });
+
+  it('counts a character outside the table as wide as M', () => {
+    expect(textWidth('Ж', 13)).toBeCloseTo(textWidth('M', 13), 6);
   });
 
   it('measures with the real advances: narrow letters are narrower than wide ones, and width scales with size', () => {
