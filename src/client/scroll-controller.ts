@@ -6,6 +6,8 @@
 import scrollama from 'scrollama';
 import { cameraFor, clampView, type Insets } from '../lib/geo/camera.ts';
 import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
+import { withPlacedLabels } from '../lib/marks/figure-labels.ts';
+import { sidesOf, type Side } from '../lib/marks/place-labels.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
@@ -42,6 +44,7 @@ function start(): void {
   let activeIndex = -1;
   let activeScene: Scene | null = null;
   let progressive: string[] = [];
+  let labelSides: Record<string, Side> = {};
 
   const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
   // On phones the active text card covers the bottom of the figure, and the key (and any panel)
@@ -116,10 +119,15 @@ function start(): void {
     if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
     if (measurable()) {
       measureInsets(el);
-      drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
-      flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
+      // Labels are placed once, for the camera the figure flies to and its measured size; they settle with the viewBox.
+      const to = target(scene);
+      const { width, height } = svg!.getBoundingClientRect();
+      const placed = withPlacedLabels(marks, to, { width, height }, { previous: labelSides });
+      labelSides = sidesOf(placed.placement);
+      drawMarks(svg!, placed, unitsPerPixel(svg!, currentBox(svg!)), drawn);
+      flyTo(svg!, to, animate ? 800 : 0, updateScale);
     } else {
-      drawMarks(svg!, marks, 1, drawn);
+      drawMarks(svg!, withPlacedLabels(marks, scene.camera, LAYOUT.frames.wide), 1, drawn);
     }
     figure!.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
     svg!.setAttribute('aria-label', scene.alt);

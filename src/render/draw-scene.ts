@@ -8,8 +8,10 @@ import 'd3-transition';
 import { interpolateZoom } from 'd3-interpolate';
 import { easeCubicInOut } from 'd3-ease';
 import type { Box } from '../lib/geo/camera.ts';
-import { legDrawn, type Marks, type RouteMark } from '../lib/marks/scene-to-marks.ts';
-import { SIZES, scaleAttr } from '../lib/marks/sizes.ts';
+import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
+import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
+import type { PlacedMarks } from '../lib/marks/figure-labels.ts';
+import type { PlacedLabel } from '../lib/marks/place-labels.ts';
 
 /** Longest camera move, ms: moves stay under a second. */
 export const MAX_CAMERA_MS = 900;
@@ -103,81 +105,66 @@ function keyOf(this: Element, d: { id: string } | undefined, attr: string): stri
   return d ? d.id : (this.getAttribute(attr) ?? '');
 }
 
-/**
- * Replace what the figure shows with `marks` (keyed by id, so what stays is kept). Routes start
- * drawn to `drawn[id]` (default: their declared end state).
- */
-export function drawMarks(svg: SVGSVGElement, marks: Marks, k: number, drawn: Record<string, number> = {}): void {
-  const root = select(svg);
-  const s = scaleAttr(k);
+/** Set every attribute of a record from src/lib/marks/mark-attrs.ts. */
+function apply<E extends Element, D>(sel: Sel<E, D>, attrs: (d: D) => Attrs): void {
+  sel.each(function (d) {
+    for (const [name, value] of Object.entries(attrs(d))) this.setAttribute(name, String(value));
+  });
+}
 
-  (root.select('g.areas').selectAll('path.area') as Sel<SVGPathElement, Marks['areas'][number]>)
-    .data(marks.areas, function (d) { return keyOf.call(this as Element, d, 'data-area'); })
-    .join('path')
-    .attr('class', (d) => ['area', `area--${d.role}`, d.status ? `status-${d.status}` : ''].join(' ').trim())
-    .attr('data-area', (d) => d.id)
-    .attr('d', (d) => d.d);
+/**
+ * Replace what the figure shows with `marks` (keyed by id, so what stays is kept), their labels
+ * already placed for the camera the figure is flying to. Routes start drawn to `drawn[id]`
+ * (default: their declared end state). Every attribute comes from mark-attrs.ts.
+ */
+export function drawMarks(svg: SVGSVGElement, marks: PlacedMarks, k: number, drawn: Record<string, number> = {}): void {
+  const root = select(svg);
+
+  apply(
+    (root.select('g.areas').selectAll('path.area') as Sel<SVGPathElement, AreaMark>)
+      .data(marks.areas, function (d) { return keyOf.call(this as Element, d, 'data-area'); })
+      .join('path'),
+    areaAttrs,
+  );
 
   const routes = (root.select('g.routes').selectAll('g.route') as Sel<SVGGElement, RouteMark>)
     .data(marks.routes, function (d) { return keyOf.call(this as Element, d, 'data-route'); })
-    .join((enter) => enter.append('g'))
-    .attr('class', (d) => `route route--${d.mode}${d.closed ? ' route--closed' : ''}`)
-    .attr('data-route', (d) => d.id)
-    .attr('data-length', (d) => d.length);
+    .join((enter) => enter.append('g'));
+  apply(routes, routeAttrs);
   routes.each(function (route) {
     const g = select(this);
-    g.selectAll('path.route-leg')
-      .data(route.legs)
-      .join('path')
-      .attr('class', (leg) => (leg.unverified ? 'route-leg route-leg--unverified' : 'route-leg'))
-      .attr('d', (leg) => leg.d)
-      .attr('data-start', (leg) => leg.start)
-      .attr('data-length', (leg) => leg.length)
-      .attr('stroke-width', SIZES.route * k)
-      .attr('stroke-dasharray', (leg) => `${leg.length} ${leg.length}`);
-    g.selectAll('g.route-arrow')
+    apply(g.selectAll('path.route-leg').data(route.legs).join('path') as Sel<SVGPathElement, RouteLegMark>, (leg) => legAttrs(leg, k));
+    const arrows = g
+      .selectAll('g.route-arrow')
       .data(route.arrows)
       .join((enter) => {
-        const a = enter.append('g').attr('class', 'route-arrow');
-        a.append('path').attr('class', 'px');
+        const a = enter.append('g');
+        a.append('path');
         return a;
-      })
-      .attr('data-at', (a) => a.at)
-      .attr('transform', (a) => `translate(${a.x},${a.y}) rotate(${a.angle})`)
-      .select('path')
-      .attr('transform', s)
-      .attr('d', `M${-SIZES.arrow},${-SIZES.arrow}L${SIZES.arrow},0L${-SIZES.arrow},${SIZES.arrow}`);
+      }) as Sel<SVGGElement, ArrowMark>;
+    apply(arrows, (a) => arrowAttrs(a, k).g);
+    apply(arrows.select('path') as Sel<SVGPathElement, ArrowMark>, (a) => arrowAttrs(a, k).path);
     setRouteDrawn(svg, route.id, drawn[route.id] ?? route.drawn);
   });
 
-  (root.select('g.points').selectAll('g.point') as Sel<SVGGElement, Marks['points'][number]>)
+  const points = (root.select('g.points').selectAll('g.point') as Sel<SVGGElement, PointMark>)
     .data(marks.points, function (d) { return keyOf.call(this as Element, d, 'data-place'); })
     .join((enter) => {
       const g = enter.append('g');
-      g.append('circle').attr('class', 'px');
+      g.append('circle');
       return g;
-    })
-    .attr('class', (d) => `point point--${d.role}`)
-    .attr('data-place', (d) => d.id)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
-    .select('circle')
-    .attr('transform', s)
-    .attr('r', (d) => (d.role === 'place' ? SIZES.dot : SIZES.waypoint));
+    });
+  apply(points, (p) => pointAttrs(p, k).g);
+  apply(points.select('circle') as Sel<SVGCircleElement, PointMark>, (p) => pointAttrs(p, k).circle);
 
-  (root.select('g.labels').selectAll('g.label') as Sel<SVGGElement, Marks['labels'][number]>)
+  const labels = (root.select('g.labels').selectAll('g.label') as Sel<SVGGElement, PlacedLabel>)
     .data(marks.labels, function (d) { return keyOf.call(this as Element, d, 'data-label'); })
     .join((enter) => {
       const g = enter.append('g');
-      g.append('text').attr('class', 'px');
+      g.append('text');
       return g;
-    })
-    .attr('class', (d) => `label label--${d.role}`)
-    .attr('data-label', (d) => d.id)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
-    .select('text')
-    .attr('transform', s)
-    .attr('text-anchor', (d) => d.anchor)
-    .attr('dx', (d) => (d.anchor === 'start' ? 8 : d.anchor === 'end' ? -8 : 0))
-    .attr('dy', (d) => (d.role === 'route' ? -8 : 4))
-    .text((d) => d.text);
+    });
+  apply(labels, (l) => labelAttrs(l, k).g);
+  apply(labels.select('text') as Sel<SVGTextElement, PlacedLabel>, (l) => labelAttrs(l, k).text);
+  labels.select('text').text((l) => l.text);
 }

@@ -218,7 +218,7 @@ test.describe('when the visual layer fails', () => {
         };
         const problems = [];
         if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.innerText.length ?? 0) < 40) problems.push(`${step.id}: text`);
-        if (!shown(step.querySelector('[data-static-figure]'), 100) || !shown(step.querySelector('[data-static-figure] svg'), 100)) problems.push(`${step.id}: static figure`);
+        if (!shown(step.querySelector('[data-static-figure]'), 100) || ![...step.querySelectorAll('[data-static-figure] svg.map')].some((svg) => shown(svg, 100))) problems.push(`${step.id}: static figure`);
         return problems;
       }),
     );

@@ -5,6 +5,7 @@ import { dataFiles, type Catalog } from './schemas.ts';
 import { countryLocator } from './countries.ts';
 import { checkTexts, type CheckResult, type ContentTexts, type DataName } from './checker.ts';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { checkLabels } from './check-labels.ts';
 import type { ChapterDoc } from './chapters.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
@@ -87,7 +88,15 @@ export function checkContent(dir: string): CheckResult {
       ],
     };
   }
-  return checkTexts(readContent(abs), { countries: countryLocator() });
+  return withLabelCheck(checkTexts(readContent(abs), { countries: countryLocator() }));
+}
+
+/** Content with no other error also gets the label check (check-labels.ts), which needs every id to resolve. */
+function withLabelCheck(result: CheckResult): CheckResult {
+  if (!result.catalog || result.diagnostics.some((d) => d.severity === 'error')) return result;
+  const diagnostics = [...result.diagnostics, ...checkLabels(result.catalog, result.chapters)];
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { ...result, diagnostics };
 }
 
 /** Modification times and sizes of the content files, to notice edits (e.g. under `astro dev`). */

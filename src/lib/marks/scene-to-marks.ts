@@ -34,6 +34,8 @@ export interface RouteMark {
   legs: RouteLegMark[];
   arrows: ArrowMark[];
   labelAt: { x: number; y: number };
+  /** Middles of the route's segments, longest first (where its label may go). */
+  middles: [number, number][];
 }
 
 export interface PointMark {
@@ -59,6 +61,17 @@ export interface LabelMark {
   text: string;
   anchor: 'start' | 'end' | 'middle';
   role: 'place' | 'route' | 'country' | 'event';
+  /**
+   * Priority for placeLabels (place-labels.ts): 0 a place the step names, 1 a route or a route's
+   * end, 2 a context place, 3 a country name.
+   */
+  tier?: number;
+  /** Radius of the place's shaded area in map units, which its label keeps clear of (0 or absent: a dot). */
+  r?: number;
+  /** The dot the label names, when it is a waypoint-sized one. */
+  dot?: 'place' | 'waypoint';
+  /** For a route: the middles of its segments, longest first, where its name may sit. */
+  along?: [number, number][];
 }
 
 export type ActorGroup = 'israel' | 'us' | 'iran-allies' | 'other';
@@ -176,7 +189,7 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
   let start = 0;
   const legs: RouteLegMark[] = [];
   const arrows: ArrowMark[] = [];
-  let longest = { len: -1, x: 0, y: 0 };
+  const middles: { len: number; at: [number, number] }[] = [];
   for (const leg of route.legs) {
     let length = 0;
     for (let i = 1; i < leg.points.length; i++) {
@@ -192,13 +205,15 @@ function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
           at: Math.round(((start + length + seg / 2) / route.length) * 1000) / 1000,
         });
       }
-      if (seg > longest.len) longest = { len: seg, x: (ax + bx) / 2, y: (ay + by) / 2 };
+      middles.push({ len: seg, at: [r1((ax + bx) / 2), r1((ay + by) / 2)] });
       length += seg;
     }
     legs.push({ d: pathData(leg.points), unverified: leg.unverified, length: r1(length), start: r1(start) });
     start += length;
   }
-  return { id, mode: route.mode, closed: route.closed, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x: r1(longest.x), y: r1(longest.y) } };
+  const sorted = middles.sort((a, b) => b.len - a.len).map((m) => m.at);
+  const [x = 0, y = 0] = sorted[0] ?? [];
+  return { id, mode: route.mode, closed: route.closed, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x, y }, middles: sorted };
 }
 
 const TIMELINE = { width: 560, left: 24, right: 24, laneGap: 20, labelRow: 22, labelFont: 14, maxLabels: 4 } as const;
@@ -342,6 +357,18 @@ function pointsOf(d: string): XY[] {
 /** Everything a figure draws for a scene. Labels sit left of their point when it is in the right part of the view. */
 export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
+  const named = new Set(scene.named ?? scene.places);
+  const routeEnds = new Set(
+    scene.routes.flatMap((r) => {
+      const legs = atlas.routes[r.id]!.legs;
+      const a = legs[0]?.points[0];
+      const b = legs.at(-1)?.points.at(-1);
+      return Object.entries(atlas.places)
+        .filter(([, p]) => (a && p.x === a[0] && p.y === a[1]) || (b && p.x === b[0] && p.y === b[1]))
+        .map(([id]) => id);
+    }),
+  );
+  const tierOf = (id: string) => (named.has(id) ? 0 : routeEnds.has(id) ? 1 : 2);
   const areas: AreaMark[] = [];
   const points: PointMark[] = [];
   const labels: LabelMark[] = [];
@@ -353,7 +380,7 @@ export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
     const p = atlas.places[id]!;
     // A territory is named, never outlined: no invented polygon (e.g. the Golan Heights).
     if (p.kind === 'territory') {
-      labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: 'middle', role: 'place' });
+      labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: 'middle', role: 'place', tier: tierOf(id) });
       continue;
     }
     if (p.r > 0) {
@@ -363,15 +390,15 @@ export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
     } else {
       points.push({ id, name: p.name, x: p.x, y: p.y, role: 'place' });
     }
-    labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: p.x > cx ? 'end' : 'start', role: 'place' });
+    labels.push({ id, x: p.x, y: p.y, text: p.label, anchor: p.x > cx ? 'end' : 'start', role: 'place', tier: tierOf(id), r: p.r, dot: 'place' });
   }
   for (const id of scene.waypoints) {
     const p = atlas.places[id]!;
     points.push({ id, name: p.name, x: p.x, y: p.y, role: 'waypoint' });
   }
   const routes = scene.routes.map((r) => routeMark(r.id, r.drawn, atlas));
-  for (const r of routes) labels.push({ id: r.id, x: r.labelAt.x, y: r.labelAt.y, text: r.label, anchor: 'middle', role: 'route' });
-  for (const c of atlas.countryLabels) labels.push({ id: `country-${c.name.toLowerCase().replace(/[^a-z]+/g, '-')}`, x: c.x, y: c.y, text: c.name, anchor: 'middle', role: 'country' });
+  for (const r of routes) labels.push({ id: r.id, x: r.labelAt.x, y: r.labelAt.y, text: r.label, anchor: 'middle', role: 'route', tier: 1, along: r.middles });
+  for (const c of atlas.countryLabels) labels.push({ id: `country-${c.name.toLowerCase().replace(/[^a-z]+/g, '-')}`, x: c.x, y: c.y, text: c.name, anchor: 'middle', role: 'country', tier: 3 });
   return {
     step: scene.step,
     areas,

@@ -89,6 +89,7 @@ export function resolveScene(step: StepProps, catalog: Catalog, atlas: Atlas, pr
     phoneCamera,
     routes,
     places,
+    named: unique([...step.places, ...eventPlaces]),
     waypoints,
     events,
     timeline: step.timeline ? events : null,

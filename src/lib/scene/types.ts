@@ -130,6 +130,11 @@ export interface Scene {
   routes: SceneRoute[];
   /** Labelled places (frame, step and event places), in a stable order. */
   places: string[];
+  /**
+   * The places the step names (its `places` prop and its events' places): their labels are never
+   * dropped, and the content check fails when one cannot be placed at phone size. Absent: all places.
+   */
+  named?: string[];
   /** Unlabelled waypoint dots of the drawn routes that are not in `places`. */
   waypoints: string[];
   events: string[];

@@ -61,6 +61,7 @@ const cases: Case[] = [
   { name: 'unknown-component', at: 'chapters/the-route.mdx:23:1', field: '<Chart>', contains: ['unknown component <Chart>', 'only <Step>', 'chart="event-id"'] },
   { name: 'html-element', at: 'chapters/the-strikes.mdx:12:57', field: '<br>', contains: ['HTML element <br> is not allowed', 'use Markdown'] },
   { name: 'lat-lon-swapped', at: 'places.json:6:12', field: 'places[0].lat', contains: ['lat and lon look swapped', '"lat": 34.4536, "lon": 40.9367'] },
+  { name: 'label-does-not-fit', at: 'chapters/the-route.mdx:9:1', field: 'step "route" places', contains: ['label "Beirut, the capital of Lebanon, on the Mediterranean coast"', 'does not fit at phone size (320×320 px)', 'a `phone` frame in frames.json', 'fewer places'] },
   { name: 'frame-too-narrow', at: 'frames.json:5:15', field: 'frames[0].bounds', contains: ['spans only 46 km east–west', 'at least 120 km'] },
   { name: 'malformed-date', at: 'events.json:5:13', field: 'events[0].date', contains: ['"13/01/2021" is not a valid date', 'write it as "2021-01-13"'] },
   { name: 'event-after-asof', at: 'events.json:5:13', field: 'events[0].date', contains: ['"2021-02-13" is after the story\'s asOf date "2021-01-31"'] },
