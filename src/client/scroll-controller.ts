@@ -25,6 +25,8 @@ const WIDE = LAYOUT.wideQuery;
 const SCALE_BAR_PX = 110;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
+/** One number format for the scale bar (toLocaleString would build one on every camera frame). */
+const KM = new Intl.NumberFormat('en-GB');
 /** How long a camera move takes with motion on, ms. */
 const FLIGHT_MS = 800;
 
@@ -139,7 +141,7 @@ function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
     const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(fig.svg, box), SCALE_BAR_PX);
     // A fixed box whose line is scaled: nothing around it moves as the camera flies.
     scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
-    const text = `${bar.km.toLocaleString('en-GB')} km`;
+    const text = `${KM.format(bar.km)} km`;
     if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
   }
   // Locator inset: where the camera is, shown only when zoomed in.
@@ -350,15 +352,17 @@ function listen(fig: Figure, state: State, activate: (i: number, how: { fromPrev
   );
   wide.addEventListener('change', () => steps.connect());
   reduce.addEventListener('change', () => jumpCamera(fig, state));
+  // A new viewport height (rotation, a phone's address bar) moves the trigger line.
   let height = innerHeight;
-  // Resize and rotation: redraw the same state without animation; a new height moves the line.
+  addEventListener('resize', () => {
+    if (innerHeight === height) return;
+    height = innerHeight;
+    steps.connect();
+  });
+  // Resize and rotation: redraw the same state without animation.
   new ResizeObserver((entries) => {
     const size = entries[0]?.contentRect;
     if (size) rememberSize(fig.svg, size.width, size.height);
-    if (innerHeight !== height) {
-      height = innerHeight;
-      steps.connect();
-    }
     if (!state.activeScene || !measurable(fig)) return;
     const el = state.steps[state.activeIndex];
     if (el) measureInsets(fig, state, el);
