@@ -1,11 +1,17 @@
 /**
- * The scroll controller: the page's only scroll/intersection user. One scrollama instance; on
- * step enter it reads the step's serialised Scene and draws it in the live figure; progress draws
- * new routes; the URL follows with history.replaceState. Marks the page live once it runs.
+ * The scroll controller: the page's only scroll/intersection user. One IntersectionObserver
+ * watches a 1 px line at the trigger height, and only the active step and its two neighbours are
+ * observed, so the browser's per-frame work does not grow with the story. On step entry it reads
+ * the step's serialised Scene and draws it in the live figure; while a route new to the figure
+ * draws itself, a passive scroll listener measures the active step's progress (and nothing else);
+ * the URL follows with history.replaceState. Marks the page live once it runs.
+ *
+ * scrollama is not used: it makes one IntersectionObserver per step, plus a progress observer per
+ * step with a threshold every 4 px, a ResizeObserver per step and a scroll listener, none of which
+ * can be narrowed to the active step.
  */
-import scrollama from 'scrollama';
-import { cameraFor, clampView, type Insets } from '../lib/geo/camera.ts';
-import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
+import { cameraFor, clampView, type Box, type Insets } from '../lib/geo/camera.ts';
+import { sceneToMapMarks } from '../lib/marks/scene-to-marks.ts';
 import { withPlacedLabels } from '../lib/marks/figure-labels.ts';
 import { sidesOf, type Side } from '../lib/marks/place-labels.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
@@ -13,7 +19,7 @@ import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
 import { LAYOUT } from '../lib/scene/layout.ts';
 import type { Scene } from '../lib/scene/types.ts';
-import { setupChrome } from './chrome.ts';
+import { setupChrome, type Chrome } from './chrome.ts';
 import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
 const WIDE = LAYOUT.wideQuery;
@@ -21,241 +27,416 @@ const WIDE = LAYOUT.wideQuery;
 const SCALE_BAR_PX = 110;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
-/** Wide screens: the figure has its own column; only a timeline or chart panel covers its bottom. */
-let wideInsets: Insets = LAYOUT.insets.wide;
+/** One number format for the scale bar (toLocaleString would build one on every camera frame). */
+const KM = new Intl.NumberFormat('en-GB');
+/** How long a camera move takes with motion on, ms. */
+const FLIGHT_MS = 800;
 
-function start(): void {
-  const figure = document.querySelector<HTMLElement>('[data-live-figure]');
-  const svg = figure?.querySelector<SVGSVGElement>('svg.map');
-  const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
-  if (!figure || !svg || steps.length === 0) return;
-  const atlas = JSON.parse(figure.dataset.atlas ?? '{}') as BrowserAtlas;
-  const panel = figure.querySelector<HTMLElement>('[data-panel]');
-  const key = figure.querySelector<HTMLElement>('.figure-key');
-  const announcer = figure.querySelector<HTMLElement>('[data-announcer]');
-  const scaleLine = figure.querySelector<HTMLElement>('.scale-bar-line');
-  const scaleLabel = figure.querySelector<HTMLElement>('.scale-bar-label');
-  const locator = figure.querySelector<SVGSVGElement>('svg.locator');
-  const locatorRect = locator?.querySelector<SVGRectElement>('[data-locator-rect]') ?? null;
-  const wide = matchMedia(WIDE);
-  const reduce = matchMedia('(prefers-reduced-motion: reduce)');
-  const index = new Map(steps.map((el, i) => [el, i]));
+/** The live figure's parts the controller reads and writes. */
+interface Figure {
+  root: HTMLElement;
+  svg: SVGSVGElement;
+  atlas: BrowserAtlas;
+  panel: HTMLElement | null;
+  key: HTMLElement | null;
+  announcer: HTMLElement | null;
+  scaleLine: HTMLElement | null;
+  scaleLabel: HTMLElement | null;
+  locator: SVGSVGElement | null;
+  locatorRect: SVGRectElement | null;
+}
 
-  let activeIndex = -1;
-  let activeScene: Scene | null = null;
-  let progressive: string[] = [];
-  let labelSides: Record<string, Side> = {};
+/** What the controller knows between events. */
+interface State {
+  steps: HTMLElement[];
+  index: Map<HTMLElement, number>;
+  activeIndex: number;
+  activeScene: Scene | null;
+  /** Routes drawing with scroll progress in the active step (empty: nothing to do on scroll). */
+  progressive: string[];
+  /** Insets of the map kept free for the places the step is about (phone and wide). */
+  insets: { phone: Insets; wide: Insets };
+  /** Which side of its point each label sat on in the last drawing (kept when it still fits). */
+  labelSides: Record<string, Side>;
+}
 
-  const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
-  // On phones the active text card covers the bottom of the figure, and the key (and any panel)
-  // its top: keep the places the step is about in the part left free. Measured once per step change.
-  let phoneInsets: Insets = LAYOUT.insets.phone;
-  const measureInsets = (el: HTMLElement) => {
-    const map = svg.getBoundingClientRect();
-    if (map.height <= 0) return;
-    if (wide.matches) {
-      const drawing = panel?.firstElementChild?.getBoundingClientRect();
-      const covered = drawing && drawing.height > 0 ? (map.bottom - drawing.top) / map.height : 0;
-      wideInsets = { top: 0.02, right: 0.02, bottom: Math.min(0.7, Math.max(0.02, covered + 0.03)), left: 0.02 };
-      return;
-    }
-    const card = el.querySelector('.step-card')?.getBoundingClientRect();
-    const panelBottom = Math.max(
-      ...[key, panel?.firstElementChild].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
-    );
-    const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
-    const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
-    phoneInsets = { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
-  };
-  const target = (scene: Scene) => {
-    const { width, height } = svg.getBoundingClientRect();
-    const subject = wide.matches ? scene.camera : scene.phoneCamera;
-    const insets = wide.matches ? wideInsets : phoneInsets;
-    return clampView(cameraFor(subject, width / height, insets), atlas.limits, subject, insets);
-  };
-  /** Whether the figure is on screen with a size (not hidden, e.g. in print). */
-  const measurable = () => {
-    const { width, height } = svg.getBoundingClientRect();
-    return width > 0 && height > 0;
-  };
-  const updateScale = () => {
-    const box = currentBox(svg);
-    if (scaleLine && scaleLabel) {
-      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box), SCALE_BAR_PX);
-      // A fixed box whose line is scaled: nothing around it moves as the camera flies.
-      scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
-      const text = `${bar.km.toLocaleString('en-GB')} km`;
-      if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
-    }
-    // Locator inset: where the camera is, shown only when zoomed in.
-    if (locator && locatorRect) {
-      locator.classList.toggle('is-shown', box.w < atlas.width * 0.45);
-      locatorRect.setAttribute('x', String(Math.round(box.x)));
-      locatorRect.setAttribute('y', String(Math.round(box.y)));
-      locatorRect.setAttribute('width', String(Math.round(box.w)));
-      locatorRect.setAttribute('height', String(Math.round(box.h)));
-    }
-  };
+const wide = matchMedia(WIDE);
+const reduce = matchMedia('(prefers-reduced-motion: reduce)');
+const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
+/** The trigger line, px from the top of the viewport. */
+const triggerLine = () => innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
 
-  function activate(i: number, how: { fromPrevious: boolean }): void {
-    const el = steps[i];
-    if (!el || i === activeIndex) return;
+function readFigure(): Figure | null {
+  const root = document.querySelector<HTMLElement>('[data-live-figure]');
+  const svg = root?.querySelector<SVGSVGElement>('svg.map');
+  if (!root || !svg) return null;
+  const locator = root.querySelector<SVGSVGElement>('svg.locator');
+  return {
+    root,
+    svg,
+    atlas: JSON.parse(root.dataset.atlas ?? '{}') as BrowserAtlas,
+    panel: root.querySelector<HTMLElement>('[data-panel]'),
+    key: root.querySelector<HTMLElement>('.figure-key'),
+    announcer: root.querySelector<HTMLElement>('[data-announcer]'),
+    scaleLine: root.querySelector<HTMLElement>('.scale-bar-line'),
+    scaleLabel: root.querySelector<HTMLElement>('.scale-bar-label'),
+    locator,
+    locatorRect: locator?.querySelector<SVGRectElement>('[data-locator-rect]') ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panel, legend and insets: what sits around and over the map (one place, to keep it apart from
+// the scroll logic).
+
+/** Show the step's timeline or chart panel and its legend: the step's own build-time drawing. */
+function showPanelAndLegend(fig: Figure, el: HTMLElement): void {
+  const staticFigure = el.querySelector('[data-static-figure]');
+  if (fig.panel) fig.panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
+  const legend = staticFigure?.querySelector('.legend');
+  const oldLegend = fig.key?.querySelector('.legend');
+  if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
+}
+
+/**
+ * The share of the map to keep free on each side. Wide screens: only a timeline or chart panel
+ * covers the figure's bottom. Phones: the active text card covers the bottom of the figure, and
+ * the key (and any panel) its top. Measured once per step change.
+ */
+function measureInsets(fig: Figure, state: State, el: HTMLElement): void {
+  const map = fig.svg.getBoundingClientRect();
+  if (map.height <= 0) return;
+  if (wide.matches) {
+    const drawing = fig.panel?.firstElementChild?.getBoundingClientRect();
+    const covered = drawing && drawing.height > 0 ? (map.bottom - drawing.top) / map.height : 0;
+    state.insets.wide = { top: 0.02, right: 0.02, bottom: Math.min(0.7, Math.max(0.02, covered + 0.03)), left: 0.02 };
+    return;
+  }
+  const card = el.querySelector('.step-card')?.getBoundingClientRect();
+  const panelBottom = Math.max(
+    ...[fig.key, fig.panel?.firstElementChild].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
+  );
+  const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
+  const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
+  state.insets.phone = { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Camera
+
+/** The box that shows a scene in the figure as it is sized now. */
+function target(fig: Figure, state: State, scene: Scene): Box {
+  const { width, height } = fig.svg.getBoundingClientRect();
+  const subject = wide.matches ? scene.camera : scene.phoneCamera;
+  const insets = wide.matches ? state.insets.wide : state.insets.phone;
+  return clampView(cameraFor(subject, width / height, insets), fig.atlas.limits, subject, insets);
+}
+
+/** Whether the figure is on screen with a size (not hidden, e.g. in print). */
+function measurable(fig: Figure): boolean {
+  const { width, height } = fig.svg.getBoundingClientRect();
+  return width > 0 && height > 0;
+}
+
+/** Scale bar and locator inset for the box the camera shows (called on every camera frame). */
+function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
+  const { atlas, scaleLine, scaleLabel, locator, locatorRect } = fig;
+  if (scaleLine && scaleLabel) {
+    const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(fig.svg, box), SCALE_BAR_PX);
+    // A fixed box whose line is scaled: nothing around it moves as the camera flies.
+    scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
+    const text = `${KM.format(bar.km)} km`;
+    if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
+  }
+  // Locator inset: where the camera is, shown only when zoomed in.
+  if (locator && locatorRect) {
+    locator.classList.toggle('is-shown', box.w < atlas.width * 0.45);
+    locatorRect.setAttribute('x', String(Math.round(box.x)));
+    locatorRect.setAttribute('y', String(Math.round(box.y)));
+    locatorRect.setAttribute('width', String(Math.round(box.w)));
+    locatorRect.setAttribute('height', String(Math.round(box.h)));
+  }
+}
+
+/**
+ * Draw a scene's map marks with every label placed once, for the camera the figure shows at the
+ * end (`to`) and its measured size: labels settle with the viewBox. Without a size (print, hidden)
+ * the labels are placed as the wide static figure places them.
+ */
+function drawPlaced(fig: Figure, state: State, scene: Scene, to: Box | null, drawn: Record<string, number>): void {
+  const marks = { ...sceneToMapMarks(scene, fig.atlas), timeline: null, chart: null };
+  if (!to) {
+    drawMarks(fig.svg, withPlacedLabels(marks, scene.camera, LAYOUT.frames.wide), 1, drawn);
+    return;
+  }
+  const { width, height } = fig.svg.getBoundingClientRect();
+  const placed = withPlacedLabels(marks, to, { width, height }, { previous: state.labelSides });
+  state.labelSides = sidesOf(placed.placement);
+  drawMarks(fig.svg, placed, unitsPerPixel(fig.svg, currentBox(fig.svg)), drawn);
+}
+
+/** Show the active scene's camera at once, its labels placed again for the figure's size (resize, motion switch). */
+function jumpCamera(fig: Figure, state: State): void {
+  const scene = state.activeScene;
+  if (!scene || !measurable(fig)) return;
+  const to = target(fig, state, scene);
+  const drawn: Record<string, number> = {};
+  for (const r of scene.routes) drawn[r.id] = state.progressive.includes(r.id) ? routeDrawn(fig.svg, r.id) : r.drawn;
+  drawPlaced(fig, state, scene, to, drawn);
+  flyTo(fig.svg, to, 0, (box) => updateScale(fig, box));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the steps are
+
+/** Whether a step's box crosses the trigger line now. */
+function crosses(el: HTMLElement): boolean {
+  const line = triggerLine();
+  const r = el.getBoundingClientRect();
+  return r.top <= line && r.bottom > line;
+}
+
+/** How many steps begin at or above the trigger line (a binary search: steps are in page order). */
+function stepsAbove(steps: readonly HTMLElement[]): number {
+  const line = triggerLine();
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid]!.getBoundingClientRect().top <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The step whose box crosses the trigger line now, or -1 (O(log n) measurements). */
+function stepAtTrigger(steps: readonly HTMLElement[]): number {
+  const i = stepsAbove(steps) - 1;
+  return i >= 0 && crosses(steps[i]!) ? i : -1;
+}
+
+/** How far the trigger line has travelled through a step, 0…1, from its page position. */
+function progressAt(geometry: { top: number; height: number }): number {
+  return Math.min(1, Math.max(0, (scrollY + triggerLine() - geometry.top) / Math.max(1, geometry.height)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route drawing with scroll progress: a passive scroll listener that lives only while a route draws.
+
+function createProgress(fig: Figure, state: State) {
+  let geometry = { top: 0, height: 1 };
+  let frame = 0;
+  const tick = () => {
+    frame = 0;
+    const f = drawnAt(progressAt(geometry));
+    for (const id of state.progressive) setRouteDrawn(fig.svg, id, Math.max(routeDrawn(fig.svg, id), f));
+    if (f >= 1) stop();
+  };
+  const onScroll = () => {
+    if (!frame) frame = requestAnimationFrame(tick);
+  };
+  function stop(): void {
+    state.progressive = [];
+    removeEventListener('scroll', onScroll);
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  }
+  return {
+    /** Start following the step `el` (measured once); returns how far it stands now. */
+    follow(el: HTMLElement): number {
+      const r = el.getBoundingClientRect();
+      geometry = { top: r.top + scrollY, height: r.height };
+      addEventListener('scroll', onScroll, { passive: true });
+      return progressAt(geometry);
+    },
+    stop,
+    /** Draw what is still drawing to its end state and stop. */
+    finish(): void {
+      for (const id of state.progressive) setRouteDrawn(fig.svg, id, 1);
+      stop();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step activation
+
+function createActivate(fig: Figure, state: State, progress: ReturnType<typeof createProgress>, chrome: () => Chrome) {
+  return function activate(i: number, how: { fromPrevious: boolean }): void {
+    const el = state.steps[i];
+    if (!el || i === state.activeIndex) return;
     const scene = JSON.parse(el.dataset.scene ?? 'null') as Scene | null;
     if (!scene) return;
-    const animate = motion();
-    progressive = progressiveRoutes(scene, activeScene, { fromPrevious: how.fromPrevious, motion: animate });
-    // Progress events may come before the enter event, or not at all after a jump: start from
-    // where this one step stands now (one measurement per step change, not per frame).
+    progress.stop();
+    const routes = progressiveRoutes(scene, state.activeScene, { fromPrevious: how.fromPrevious, motion: motion() });
+    // Start from where this one step stands now (one measurement per step change, not per frame).
     const drawn: Record<string, number> = {};
-    const now = drawnAt(progressOf(el));
-    for (const id of progressive) drawn[id] = now;
-    if (now >= 1) progressive = [];
-    const marks = sceneToMarks(scene, atlas);
-    // Timeline, chart and legend: the step's own build-time drawing of the same marks.
-    const staticFigure = el.querySelector('[data-static-figure]');
-    if (panel) panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
-    const legend = staticFigure?.querySelector('.legend');
-    const oldLegend = key?.querySelector('.legend');
-    if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
-    if (measurable()) {
-      measureInsets(el);
-      // Labels are placed once, for the camera the figure flies to and its measured size; they settle with the viewBox.
-      const to = target(scene);
-      const { width, height } = svg!.getBoundingClientRect();
-      const placed = withPlacedLabels(marks, to, { width, height }, { previous: labelSides });
-      labelSides = sidesOf(placed.placement);
-      drawMarks(svg!, placed, unitsPerPixel(svg!, currentBox(svg!)), drawn);
-      flyTo(svg!, to, animate ? 800 : 0, updateScale);
+    if (routes.length > 0) {
+      const now = drawnAt(progress.follow(el));
+      for (const id of routes) drawn[id] = now;
+      if (now < 1) state.progressive = routes;
+      else progress.stop();
+    }
+    showPanelAndLegend(fig, el);
+    if (measurable(fig)) {
+      measureInsets(fig, state, el);
+      const to = target(fig, state, scene);
+      drawPlaced(fig, state, scene, to, drawn);
+      flyTo(fig.svg, to, motion() ? FLIGHT_MS : 0, (box) => updateScale(fig, box));
     } else {
-      drawMarks(svg!, withPlacedLabels(marks, scene.camera, LAYOUT.frames.wide), 1, drawn);
+      drawPlaced(fig, state, scene, null, drawn);
     }
-    figure!.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
-    svg!.setAttribute('aria-label', scene.alt);
-    if (announcer) announcer.textContent = scene.alt;
-    for (const s of steps) s.classList.toggle('is-active', s === el);
-    chrome.update(i);
-    document.documentElement.dataset.activeStep = scene.step;
-    figure!.dataset.figureStep = scene.step;
-    if (location.hash !== `#${scene.step}`) history.replaceState(history.state, '', `#${scene.step}`);
-    activeIndex = i;
-    activeScene = scene;
-  }
-
-  /** How far the trigger line has travelled through a step, 0…1. */
-  function progressOf(el: HTMLElement): number {
-    const r = el.getBoundingClientRect();
-    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
-    return Math.min(1, Math.max(0, (line - r.top) / Math.max(1, r.height)));
-  }
-
-  /** Whether a step's box crosses the trigger line now. */
-  function crosses(el: HTMLElement): boolean {
-    const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
-    const r = el.getBoundingClientRect();
-    return r.top <= line && r.bottom > line;
-  }
-
-  /** The step whose box crosses the trigger line now (one pass, at start-up and after jumps only). */
-  function stepAtTrigger(): number {
-    return steps.findIndex(crosses);
-  }
-
-  const chrome = setupChrome({
-    steps,
-    goTo: (i) => {
-      steps[i]?.scrollIntoView({ block: 'start' });
-      activate(i, { fromPrevious: false });
-    },
-    onMotionChange: () => {
-      if (activeScene && measurable()) flyTo(svg, target(activeScene), 0, updateScale);
-    },
-  });
-
-  const scroller = scrollama();
-  scroller
-    .setup({ step: steps, offset: wide.matches ? TRIGGER.wide : TRIGGER.narrow, progress: true })
-    .onStepEnter(({ element, direction }) => {
-      // scrollama can report a step late or out of order (scrollama#136): act only on a step
-      // that really crosses the trigger line now (one measurement of one element).
-      const el = element as HTMLElement;
-      if (!crosses(el)) return;
-      const i = index.get(el) ?? -1;
-      activate(i, { fromPrevious: direction === 'down' && i === activeIndex + 1 });
-    })
-    .onStepExit(({ element }) => {
-      // After a fast scroll the next enter may never come: if the active step left the line, take
-      // whichever neighbour crosses it now.
-      const i = index.get(element as HTMLElement) ?? -1;
-      if (i !== activeIndex) return;
-      for (const j of [i + 1, i - 1]) {
-        const el = steps[j];
-        if (el && crosses(el)) return activate(j, { fromPrevious: j === i + 1 });
-      }
-    })
-    .onStepProgress(({ element, progress }) => {
-      if (index.get(element as HTMLElement) !== activeIndex || progressive.length === 0) return;
-      const f = drawnAt(progress);
-      for (const id of progressive) setRouteDrawn(svg, id, Math.max(routeDrawn(svg, id), f));
-      if (f >= 1) progressive = [];
-    });
-
-  const settle = () => {
-    const i = stepAtTrigger();
-    if (i >= 0) activate(i, { fromPrevious: false });
+    showActive(fig, state, i, scene);
+    chrome().update(i);
   };
-  // When a scroll ends, make sure the figure shows the step on the trigger line: scrollama can
-  // drop events in a fast scroll (scrollama#136). One check per scroll, not per frame. Between
-  // steps (a chapter heading on the line) the figure keeps the step above; above the first step it
-  // shows the first.
-  addEventListener('scrollend', () => {
-    const current = steps[activeIndex];
-    if (current && crosses(current)) return;
-    let i = stepAtTrigger();
-    if (i < 0) {
-      const line = innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.narrow);
-      const above = steps.filter((el) => el.getBoundingClientRect().top <= line).length;
-      i = Math.max(0, above - 1);
-      if (current && i === activeIndex) return;
-    }
-    if (i !== activeIndex) activate(i, { fromPrevious: false });
-    for (const id of progressive) setRouteDrawn(svg, id, 1);
-    progressive = [];
-  });
+}
 
-  wide.addEventListener('change', () => {
-    // scrollama 3.2's runtime has offset(x); its index.d.ts names a method that does not exist (astro7-notes §5.1).
-    (scroller as unknown as { offset(x: number): unknown }).offset(wide.matches ? TRIGGER.wide : TRIGGER.narrow);
+/** Everything outside the map that follows the active step: labels, classes, the URL. */
+function showActive(fig: Figure, state: State, i: number, scene: Scene): void {
+  fig.root.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
+  fig.svg.setAttribute('aria-label', scene.alt);
+  if (fig.announcer) fig.announcer.textContent = scene.alt;
+  state.steps[state.activeIndex]?.classList.remove('is-active');
+  state.steps[i]!.classList.add('is-active');
+  document.documentElement.dataset.activeStep = scene.step;
+  fig.root.dataset.figureStep = scene.step;
+  if (location.hash !== `#${scene.step}`) history.replaceState(history.state, '', `#${scene.step}`);
+  state.activeIndex = i;
+  state.activeScene = scene;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step entry: one IntersectionObserver on a 1 px line at the trigger height, observing only the
+// active step and its neighbours.
+
+function observeSteps(state: State, activate: (i: number, how: { fromPrevious: boolean }) => void) {
+  let observer: IntersectionObserver | null = null;
+  let watched: HTMLElement[] = [];
+  let lastY = scrollY;
+  const onEntries = (entries: IntersectionObserverEntry[]) => {
+    const down = scrollY >= lastY;
+    lastY = scrollY;
+    const before = state.activeIndex;
+    // A step on the line wins; one measurement of one element guards against stale entries.
+    const entering = entries.find((e) => e.isIntersecting && crosses(e.target as HTMLElement));
+    if (entering) {
+      const i = state.index.get(entering.target as HTMLElement) ?? -1;
+      activate(i, { fromPrevious: down && i === before + 1 });
+    } else if (entries.some((e) => !e.isIntersecting && e.target === state.steps[before])) {
+      // The active step left the line and no neighbour took it: a fast scroll. Find the step on
+      // the line now (a binary search), or keep the figure until one reaches it.
+      const i = stepAtTrigger(state.steps);
+      if (i >= 0) activate(i, { fromPrevious: down && i === before + 1 });
+    }
+  };
+  /** (Re)create the observer for the viewport's height: its root is the trigger line. */
+  function connect(): void {
+    observer?.disconnect();
+    const line = Math.round(triggerLine());
+    observer = new IntersectionObserver(onEntries, { rootMargin: `${-line}px 0px ${-(innerHeight - line - 1)}px 0px`, threshold: 0 });
+    watched = [];
+    watch();
+  }
+  /** Observe the active step and its two neighbours (the first step before any is active). */
+  function watch(): void {
+    const a = state.activeIndex;
+    const next = [a - 1, a, a + 1].map((j) => state.steps[j]).filter((el): el is HTMLElement => !!el);
+    if (next.length === 0 && state.steps[0]) next.push(state.steps[0]);
+    for (const el of watched) if (!next.includes(el)) observer!.unobserve(el);
+    for (const el of next) if (!watched.includes(el)) observer!.observe(el);
+    watched = next;
+  }
+  connect();
+  return { connect, watch };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repairs and page events: scrollend, jumps, resize, media changes.
+
+function listen(fig: Figure, state: State, activate: (i: number, how: { fromPrevious: boolean }) => void, progress: ReturnType<typeof createProgress>, steps: ReturnType<typeof observeSteps>): void {
+  // When a scroll ends, make sure the figure shows the step on the trigger line: a fast scroll can
+  // pass steps between two observations. One check per scroll, not per frame. Between steps (a
+  // chapter heading on the line) the figure keeps the step above; above the first step it shows
+  // the first.
+  addEventListener('scrollend', () => {
+    const current = state.steps[state.activeIndex];
+    if (current && crosses(current)) return;
+    let i = stepAtTrigger(state.steps);
+    if (i < 0) {
+      i = Math.max(0, stepsAbove(state.steps) - 1);
+      if (current && i === state.activeIndex) return;
+    }
+    if (i !== state.activeIndex) activate(i, { fromPrevious: false });
+    progress.finish();
   });
-  reduce.addEventListener('change', () => {
-    if (activeScene && measurable()) flyTo(svg, target(activeScene), 0, updateScale);
+  // A jump (contents link, back/forward to another #step): show that step's end state at once.
+  addEventListener('hashchange', () =>
+    requestAnimationFrame(() => {
+      const i = stepAtTrigger(state.steps);
+      if (i >= 0 && i !== state.activeIndex) activate(i, { fromPrevious: false });
+      progress.finish();
+    }),
+  );
+  wide.addEventListener('change', () => steps.connect());
+  reduce.addEventListener('change', () => jumpCamera(fig, state));
+  // A new viewport height (rotation, a phone's address bar) moves the trigger line.
+  let height = innerHeight;
+  addEventListener('resize', () => {
+    if (innerHeight === height) return;
+    height = innerHeight;
+    steps.connect();
   });
   // Resize and rotation: redraw the same state without animation.
   new ResizeObserver((entries) => {
     const size = entries[0]?.contentRect;
-    if (size) rememberSize(svg, size.width, size.height);
-    if (!activeScene || !measurable()) return;
-    const el = steps[activeIndex];
-    if (el) measureInsets(el);
-    flyTo(svg, target(activeScene), 0, updateScale);
-    for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
-  }).observe(svg);
-  // A jump (contents link, back/forward to another #step): show that step's end state at once.
-  addEventListener('hashchange', () =>
-    requestAnimationFrame(() => {
-      const i = stepAtTrigger();
-      if (i >= 0 && i !== activeIndex) activate(i, { fromPrevious: false });
-      for (const id of progressive) setRouteDrawn(svg, id, 1);
-      progressive = [];
-    }),
-  );
+    if (size) rememberSize(fig.svg, size.width, size.height);
+    if (!state.activeScene || !measurable(fig)) return;
+    const el = state.steps[state.activeIndex];
+    if (el) measureInsets(fig, state, el);
+    jumpCamera(fig, state);
+  }).observe(fig.svg);
+}
+
+function start(): void {
+  const fig = readFigure();
+  const stepEls = [...document.querySelectorAll<HTMLElement>('[data-step]')];
+  if (!fig || stepEls.length === 0) return;
+  const state: State = {
+    steps: stepEls,
+    index: new Map(stepEls.map((el, i) => [el, i])),
+    activeIndex: -1,
+    activeScene: null,
+    progressive: [],
+    insets: { phone: LAYOUT.insets.phone, wide: LAYOUT.insets.wide },
+    labelSides: {},
+  };
+  const progress = createProgress(fig, state);
+  const show = createActivate(fig, state, progress, () => chrome);
+  // Every activation moves the observed window to the new active step.
+  let steps: ReturnType<typeof observeSteps> | null = null;
+  const activate = (i: number, how: { fromPrevious: boolean }) => {
+    show(i, how);
+    steps?.watch();
+  };
+  const chrome = setupChrome({
+    steps: stepEls,
+    goTo: (i) => {
+      stepEls[i]?.scrollIntoView({ block: 'start' });
+      activate(i, { fromPrevious: false });
+    },
+    onMotionChange: () => jumpCamera(fig, state),
+  });
 
   document.documentElement.classList.add('live');
-  settle();
-  if (activeIndex < 0) {
-    activeScene = JSON.parse(steps[0]!.dataset.scene ?? 'null') as Scene | null;
-    if (activeScene && measurable()) setCamera(svg, target(activeScene));
-    updateScale();
+  const first = stepAtTrigger(stepEls);
+  if (first >= 0) activate(first, { fromPrevious: false });
+  if (state.activeIndex < 0) {
+    state.activeScene = JSON.parse(stepEls[0]!.dataset.scene ?? 'null') as Scene | null;
+    if (state.activeScene && measurable(fig)) setCamera(fig.svg, target(fig, state, state.activeScene));
+    updateScale(fig);
   }
+  steps = observeSteps(state, activate);
+  listen(fig, state, activate, progress, steps);
 }
 
 try {

@@ -1,12 +1,10 @@
 /**
  * The thin d3 layer: draws Marks into the live figure's SVG with keyed joins (the same structure
- * as the build-time MapMarks.astro), moves the camera, and draws routes to a fraction. The only
- * module that imports d3-selection and d3-transition.
+ * as the build-time MapMarks.astro), moves the camera (a requestAnimationFrame loop, no
+ * d3-transition), and draws routes to a fraction. The only module that imports d3-selection.
  */
 import { select, type Selection } from 'd3-selection';
-import 'd3-transition';
-import { interpolateZoom } from 'd3-interpolate';
-import { easeCubicInOut } from 'd3-ease';
+import { easeCubicInOut, flightTransform, interpolateZoom } from '../lib/geo/zoom.ts';
 import type { Box } from '../lib/geo/camera.ts';
 import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
 import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
@@ -36,47 +34,94 @@ export function unitsPerPixel(svg: SVGSVGElement, box: Box): number {
   return Math.max(box.w / Math.max(1, size.width), box.h / Math.max(1, size.height));
 }
 
-/** Read the SVG's current viewBox. */
-export function currentBox(svg: SVGSVGElement): Box {
+/** A camera flight under way: the box shown now, and the layers it moves. */
+interface Flight {
+  raf: number;
+  box: Box;
+  layers: SVGGraphicsElement[];
+}
+const flights = new WeakMap<SVGSVGElement, Flight>();
+
+function viewBoxOf(svg: SVGSVGElement): Box {
   const [x = 0, y = 0, w = 1, h = 1] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
   return { x, y, w, h };
 }
 
+/** The box the figure shows now: mid-flight, the camera's current box; otherwise the viewBox. */
+export function currentBox(svg: SVGSVGElement): Box {
+  return flights.get(svg)?.box ?? viewBoxOf(svg);
+}
+
+/** End a flight where it stands (its layers lose their transform); the box it showed, or null. */
+function stopFlight(svg: SVGSVGElement): Box | null {
+  const flight = flights.get(svg);
+  if (!flight) return null;
+  cancelAnimationFrame(flight.raf);
+  flights.delete(svg);
+  for (const el of flight.layers) {
+    el.style.removeProperty('transform');
+    el.style.removeProperty('--k');
+  }
+  return flight.box;
+}
+
 /** Show `box` at once; `--k` (units per px) keeps labels, dots and strokes at screen size. */
 export function setCamera(svg: SVGSVGElement, box: Box): void {
+  stopFlight(svg);
   const r = (v: number) => Math.round(v * 100) / 100;
   svg.setAttribute('viewBox', `${r(box.x)} ${r(box.y)} ${r(box.w)} ${r(box.h)}`);
   svg.style.setProperty('--k', String(unitsPerPixel(svg, box)));
 }
 
-/** Fly from the current view to `to` with d3's smooth zoom interpolation (or jump when duration is 0). */
+/**
+ * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom) (or jump when duration is
+ * 0). During the flight the viewBox stays put and a CSS transform moves the map's layers (basemap
+ * and marks), so no frame re-lays out the basemap; `--k` on the layers keeps labels, dots and
+ * strokes at screen size. The viewBox is set once, at the end.
+ */
 export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (box: Box) => void): void {
-  const sel = select(svg);
-  sel.interrupt('camera');
+  const interrupted = stopFlight(svg);
   if (duration <= 0) {
     setCamera(svg, to);
     onFrame?.(to);
     svg.dataset.camera = 'still';
     return;
   }
+  // A flight interrupted mid-way starts a new one from where the camera stands.
+  if (interrupted) setCamera(svg, interrupted);
+  const from = interrupted ?? viewBoxOf(svg);
   // data-camera tells tests and the debug view whether a move is under way.
   svg.dataset.camera = 'moving';
-  const from = currentBox(svg);
   const aspect = to.w / to.h;
   const zoom = interpolateZoom([from.x + from.w / 2, from.y + from.h / 2, from.w], [to.x + to.w / 2, to.y + to.h / 2, to.w]);
-  sel
-    .transition('camera')
-    .duration(Math.min(duration, MAX_CAMERA_MS))
-    .ease(easeCubicInOut)
-    .tween('camera', () => (t: number) => {
-      const [cx, cy, w] = t >= 1 ? [to.x + to.w / 2, to.y + to.h / 2, to.w] : zoom(t);
-      const box = { x: cx - w / 2, y: cy - w / aspect / 2, w, h: w / aspect };
-      setCamera(svg, box);
-      onFrame?.(box);
-    })
-    .on('end', () => {
+  const ms = Math.min(duration, MAX_CAMERA_MS);
+  const k0 = unitsPerPixel(svg, from);
+  const layers = [...svg.children].filter((el): el is SVGGraphicsElement => el instanceof SVGGElement || el instanceof SVGUseElement);
+  const flight: Flight = { raf: 0, box: from, layers };
+  let t0 = -1;
+  const frame = (now: number) => {
+    if (t0 < 0) t0 = now;
+    const t = Math.min(1, (now - t0) / ms);
+    if (t >= 1) {
+      setCamera(svg, to);
+      onFrame?.(to);
       svg.dataset.camera = 'still';
-    });
+      return;
+    }
+    const [cx, cy, w] = zoom(easeCubicInOut(t));
+    const box = { x: cx - w / 2, y: cy - w / aspect / 2, w, h: w / aspect };
+    const { transform, scale } = flightTransform(from, box);
+    const k = String(k0 / scale);
+    for (const el of layers) {
+      el.style.transform = transform;
+      el.style.setProperty('--k', k);
+    }
+    flight.box = box;
+    onFrame?.(box);
+    flight.raf = requestAnimationFrame(frame);
+  };
+  flights.set(svg, flight);
+  flight.raf = requestAnimationFrame(frame);
 }
 
 /** Draw one route's legs and arrows to `fraction` (0…1) of its length. */

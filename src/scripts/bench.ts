@@ -2,8 +2,11 @@
  * The benchmark (`npm run bench`): builds the story and a generated story ten times its size,
  * serves each on 127.0.0.1 (gzip, like a real host), loads them in headless Chromium at phone size
  * (390×844, device scale 2) with 4× CPU throttling, scrolls through, and reports the median of
- * several runs against the budgets, as a table and as bench-results/latest.json. A bare page
- * holding only the story's first screen of text is measured in the same runs as the LCP baseline.
+ * several rounds against the budgets, as a table and as bench-results/latest.json. Two baselines
+ * are measured in the same rounds: a bare page holding only the story's first screen of text (for
+ * LCP), and the story page with its script removed (for TBT, long tasks and slow frames). Each
+ * round loads story, bare, script-less and 10× one after the other, so that a noisy machine moves
+ * all the figures together; verdicts use per-round ratios and differences, then medians.
  *
  * Usage: node src/scripts/bench.ts [--runs 3] [--build-runs 2] [--no-large] [--story-dist DIR] [--large-dist DIR]
  *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--out FILE]
@@ -16,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { pageAssets, gzipSize } from './bench/assets.ts';
-import { bareBaseline } from './bench/bare.ts';
+import { bareBaseline, scriptless } from './bench/bare.ts';
 import { BUDGETS, formatTable, judge, type PageSummary } from './bench/budgets.ts';
 import { buildSite } from './bench/build.ts';
 import { CHROMIUM_ARGS, measurePage, RESOURCE_KINDS, type MeasureOptions, type PageRun } from './bench/measure.ts';
@@ -44,7 +47,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`npm run bench -- [options]
-  --runs N             runs per page, median reported (default 3)
+  --runs N             rounds (each page once per round), median reported (default 3)
   --no-large           skip the generated 10× story
   --story-dist DIR     measure this build of the story instead of building (no build time)
   --large-dist DIR     measure this build of the 10× story instead of generating and building it
@@ -96,7 +99,7 @@ const largeBuildMs = largeBuilds.length ? Math.min(...largeBuilds) : null;
 
 // 2. Serve: the story (and the bare baseline page from the story's own head and masthead), the 10× story.
 const storyHtml = readFileSync(join(storyDir, 'index.html'), 'utf8');
-const storyServer = await serveStatic({ root: storyDir, extra: { '/__bare/': bareBaseline(storyHtml) } });
+const storyServer = await serveStatic({ root: storyDir, extra: { '/__bare/': bareBaseline(storyHtml), '/__scriptless/': scriptless(storyHtml) } });
 const largeServer: StaticServer | null = largeDir ? await serveStatic({ root: largeDir }) : null;
 
 const scrollAll = { stepPx, intervalMs, settleMs: 1500, maxPx: args['scroll-px'] ? Number(args['scroll-px']) : undefined };
@@ -109,24 +112,28 @@ const largeScroll = {
 };
 const base: Omit<MeasureOptions, 'scroll'> = { cpuThrottle: throttle, settleMs: 2000 };
 
-// 3. Runs, interleaved (bare, story, 10×) so that a busy neighbour slows all three alike.
+// 3. Rounds, interleaved (story, bare, script-less, 10×) so that a busy neighbour slows all alike.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
   console.error(`bench: no Chromium at ${executablePath}: install one ("apt-get install -y chromium" on Debian) or set CHROMIUM_PATH.`);
   process.exit(1);
 }
 const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-const results: { bare: PageRun[]; story: PageRun[]; large: PageRun[] } = { bare: [], story: [], large: [] };
+const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large: PageRun[] } = { bare: [], story: [], scriptless: [], large: [] };
+const slow = (r: PageRun) => `${((r.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} %`;
 try {
   for (let i = 0; i < runs; i++) {
-    results.bare.push(await measurePage(browser, `${storyServer.origin}/__bare/`, { ...base, scroll: null }));
     const s = await measurePage(browser, `${storyServer.origin}/`, { ...base, scroll: scrollAll });
     results.story.push(s);
-    log(`run ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(results.bare[i]!.lcp ?? 0)} ms), TBT ${Math.round(s.tbt)} ms, scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks, ${((s.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms`);
+    const b = await measurePage(browser, `${storyServer.origin}/__bare/`, { ...base, scroll: null });
+    results.bare.push(b);
+    const n = await measurePage(browser, `${storyServer.origin}/__scriptless/`, { ...base, scroll: scrollAll });
+    results.scriptless.push(n);
+    log(`round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`);
     if (largeServer) {
       const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
       results.large.push(l);
-      log(`run ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${((l.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms`);
+      log(`round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`);
     }
   }
 } finally {
@@ -193,6 +200,17 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
 }
 
 const story = summarise('story', storyDir, results.story, storyBuildMs, results.bare);
+// What the script adds: per-round differences against the script-less page, then medians.
+story.overScriptless = {
+  tbt: median(results.story.map((r, i) => (results.scriptless[i] ? r.tbt - results.scriptless[i].tbt : null))),
+  longTasks: median(results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.longTasks.length - results.scriptless[i].scroll.longTasks.length : null))),
+  slowShare: median(results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.frames.slowShare - results.scriptless[i].scroll.frames.slowShare : null))),
+};
+const scriptlessSummary = {
+  tbt: median(results.scriptless.map((r) => r.tbt)),
+  longTasks: median(results.scriptless.map((r) => r.scroll?.longTasks.length)),
+  slowShare: median(results.scriptless.map((r) => r.scroll?.frames.slowShare)),
+};
 const large = largeDir ? summarise('10× story', largeDir, results.large, largeBuildMs, results.bare) : null;
 const bare = { lcp: median(results.bare.map((r) => r.lcp)), fcp: median(results.bare.map((r) => r.fcp)) };
 const rows = judge(story, large, bare);
@@ -210,10 +228,11 @@ const settings = {
 };
 const outFile = resolve(args.out!);
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, builds: { story: storyBuilds, large: largeBuilds }, runs: results }, null, 1)}\n`);
+writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, scriptless: scriptlessSummary, builds: { story: storyBuilds, large: largeBuilds }, runs: results }, null, 1)}\n`);
 
 console.log(`\n${table}\n`);
-console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} run(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
+console.log(`script-less story page (same rounds): TBT ${Math.round(scriptlessSummary.tbt ?? 0)} ms, ${scriptlessSummary.longTasks ?? '–'} long tasks, ${((scriptlessSummary.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms.`);
+console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} round(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
 console.log(`JavaScript chunks: ${story.js.chunks.map((c) => `${c.path} ${(c.gzip / 1024).toFixed(1)} KiB gz`).join(', ')}`);
 for (const [label, runsOf] of [['story', results.story], ['10× story', results.large]] as const) {
   const urls = new Map<string, number>();

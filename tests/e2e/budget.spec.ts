@@ -1,6 +1,6 @@
 /**
  * Byte budgets of the story page, from the production build (OUT_DIR, default dist/): all its
- * JavaScript ≤ 24 KiB gzipped, and the first load ≤ 100 KiB transferred in ≤ 8 requests. Sizes are
+ * JavaScript ≤ 16 KiB gzipped, and the first load ≤ 100 KiB transferred in ≤ 8 requests. Sizes are
  * gzip (zlib's default level) of the built files, so the test is deterministic; the requests are
  * those of a real page load in Chromium at phone size. The basemap's own budget (≤ 16 KiB gzipped)
  * is checked where the geometry is built: tests/unit/geo/basemap.test.ts. Timing figures live in

@@ -122,12 +122,16 @@ export interface ChartMark {
   span: { x0: number; x1: number };
 }
 
-export interface Marks {
+/** What the map draws for a scene (the browser draws only these). */
+export interface MapMarks {
   step: string;
   areas: AreaMark[];
   routes: RouteMark[];
   points: PointMark[];
   labels: LabelMark[];
+}
+
+export interface Marks extends MapMarks {
   timeline: TimelineMark | null;
   chart: ChartMark | null;
 }
@@ -184,7 +188,7 @@ export function niceMax(max: number): number {
   return 10 * p;
 }
 
-function routeMark(id: string, drawn: number, atlas: MarksAtlas): RouteMark {
+function routeMark(id: string, drawn: number, atlas: Pick<MarksAtlas, 'routes'>): RouteMark {
   const route = atlas.routes[id]!;
   let start = 0;
   const legs: RouteLegMark[] = [];
@@ -354,8 +358,12 @@ function pointsOf(d: string): XY[] {
   return [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as XY);
 }
 
-/** Everything a figure draws for a scene. Labels sit left of their point when it is in the right part of the view. */
-export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
+/**
+ * What the map draws for a scene, without the timeline and chart panels (those are drawn at build
+ * time only, so the browser bundle does not carry their code). Labels sit left of their point when
+ * it is in the right part of the view.
+ */
+export function sceneToMapMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' | 'routes' | 'events' | 'countryLabels'>): MapMarks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
   const named = new Set(scene.named ?? scene.places);
   const routeEnds = new Set(
@@ -405,6 +413,13 @@ export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
     routes,
     points,
     labels,
+  };
+}
+
+/** Everything a figure draws for a scene: the map's marks and the step's timeline or chart. */
+export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
+  return {
+    ...sceneToMapMarks(scene, atlas),
     timeline: scene.timeline ? timelineMark(scene.timeline, atlas) : null,
     chart: scene.chart ? chartMark(scene.chart, atlas) : null,
   };

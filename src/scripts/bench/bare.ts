@@ -13,3 +13,14 @@ export function bareBaseline(storyHtml: string): string {
   const htmlOpen = /<html[^>]*>/i.exec(storyHtml)?.[0] ?? '<html lang="en">';
   return `<!DOCTYPE html>${htmlOpen}<head>${headNoScript}</head><body>${masthead}</body></html>`;
 }
+
+/**
+ * The same page with its script removed (module scripts and their preloads; the small inline
+ * scripts stay): what the page costs without the controller, measured in the same rounds so that
+ * "TBT and long tasks" judge only what the script adds.
+ */
+export function scriptless(storyHtml: string): string {
+  return storyHtml
+    .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '');
+}

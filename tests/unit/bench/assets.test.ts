@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileFor, gzipSize, moduleImports, pageAssets, pageReferences } from '../../../src/scripts/bench/assets.ts';
-import { bareBaseline } from '../../../src/scripts/bench/bare.ts';
+import { bareBaseline, scriptless } from '../../../src/scripts/bench/bare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-assets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +52,13 @@ describe('bench assets', () => {
     expect(bare).not.toContain('<script');
     expect(bare).not.toContain('rest');
     expect(() => bareBaseline('<html><body></body></html>')).toThrow(/masthead/);
+  });
+
+  it('scriptless drops the module script and keeps the rest of the page', () => {
+    const page = scriptless(html);
+    expect(page).not.toContain('/_astro/entry.js');
+    expect(page).toContain('<script>console.log(1)</script>');
+    expect(page).toContain('<main>rest</main>');
+    expect(page).toContain('<link rel="stylesheet" href="/_astro/a.css">');
   });
 });

@@ -7,7 +7,7 @@ const page = (over: Partial<PageSummary> = {}): PageSummary => ({
   steps: 39,
   buildMs: 4000,
   html: { bytes: 500_000, gzip: 60_000 },
-  js: { gzip: 20_000, bytes: 60_000, chunks: [{ path: '/_astro/a.js', bytes: 60_000, gzip: 20_000 }] },
+  js: { gzip: 12_000, bytes: 40_000, chunks: [{ path: '/_astro/a.js', bytes: 40_000, gzip: 12_000 }] },
   basemapGzip: 15_000,
   requests: 4,
   offsite: [],
@@ -33,7 +33,7 @@ describe('bench budgets', () => {
   });
 
   it('judge holds the large story to no JavaScript growth and at most linear build growth', () => {
-    const large = page({ steps: 350, buildMs: 4000 * 12, js: { gzip: 20_001, bytes: 0, chunks: [] } });
+    const large = page({ steps: 350, buildMs: 4000 * 12, js: { gzip: 12_001, bytes: 0, chunks: [] } });
     const rows = judge(page(), large, null);
     expect(rows.find((r) => r.figure === 'build time')!.largeOk).toBe(false);
     expect(rows.find((r) => r.figure.startsWith('JavaScript'))!.largeOk).toBe(false);
@@ -46,5 +46,12 @@ describe('bench budgets', () => {
     expect(lines[0]).toMatch(/^\| figure +\| story +\| 10× story +\| budget +\| story \| 10× \|$/);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(table).toMatch(/\| total blocking time +\| 0 ms +\| – +\| ≤ 50 ms +\| ok +\| +\|/);
+  });
+
+  it('with a script-less page measured, TBT and long tasks are judged on what the script adds', () => {
+    const rows = judge(page({ tbt: 120, overScriptless: { tbt: 30, longTasks: 0, slowShare: 0 }, scroll: { ...page().scroll!, longTasks: 4 } }), null, null);
+    expect(rows.filter((r) => r.ok === false)).toEqual([]);
+    const over = judge(page({ tbt: 120, overScriptless: { tbt: 51, longTasks: 1, slowShare: 0 } }), null, null);
+    expect(over.filter((r) => r.ok === false).map((r) => r.figure.trim())).toEqual(['TBT the script adds (vs script-less)', 'long tasks the script adds']);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * Smooth zoom between two views (van Wijk and Nuij, "Smooth and efficient zooming and panning",
+ * 2003): the same interpolation as d3-interpolate's `interpolateZoom` (ρ = √2), kept here because
+ * d3-interpolate ships as one file whose colour interpolators pull d3-color into the browser
+ * bundle. Adapted from d3-interpolate v3 (ISC licence, Copyright 2010-2026 Mike Bostock).
+ * Views are [centre x, centre y, width]; the interpolator maps t in 0…1 to a view.
+ */
+import type { Box } from './camera.ts';
+
+export type ZoomView = readonly [number, number, number];
+
+const RHO = Math.SQRT2;
+const RHO2 = 2;
+const RHO4 = 4;
+const EPSILON2 = 1e-12;
+
+const cosh = (x: number) => ((x = Math.exp(x)) + 1 / x) / 2;
+const sinh = (x: number) => ((x = Math.exp(x)) - 1 / x) / 2;
+const tanh = (x: number) => ((x = Math.exp(2 * x)) - 1) / (x + 1);
+
+export function interpolateZoom(p0: ZoomView, p1: ZoomView): (t: number) => [number, number, number] {
+  const [ux0, uy0, w0] = p0;
+  const [ux1, uy1, w1] = p1;
+  const dx = ux1 - ux0;
+  const dy = uy1 - uy0;
+  const d2 = dx * dx + dy * dy;
+  // Almost the same centre: zoom only.
+  if (d2 < EPSILON2) {
+    const S = Math.log(w1 / w0) / RHO;
+    return (t) => [ux0 + t * dx, uy0 + t * dy, w0 * Math.exp(RHO * t * S)];
+  }
+  const d1 = Math.sqrt(d2);
+  const b0 = (w1 * w1 - w0 * w0 + RHO4 * d2) / (2 * w0 * RHO2 * d1);
+  const b1 = (w1 * w1 - w0 * w0 - RHO4 * d2) / (2 * w1 * RHO2 * d1);
+  const r0 = Math.log(Math.sqrt(b0 * b0 + 1) - b0);
+  const r1 = Math.log(Math.sqrt(b1 * b1 + 1) - b1);
+  const S = (r1 - r0) / RHO;
+  const coshr0 = cosh(r0);
+  return (t) => {
+    const s = t * S;
+    const u = (w0 / (RHO2 * d1)) * (coshr0 * tanh(RHO * s + r0) - sinh(r0));
+    return [ux0 + u * dx, uy0 + u * dy, (w0 * coshr0) / cosh(RHO * s + r0)];
+  };
+}
+
+/** Cubic in-out easing (d3-ease's easeCubicInOut). */
+export function easeCubicInOut(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+}
+
+/**
+ * The CSS transform that shows `box` inside a viewBox set to `from` (same aspect): `box`'s centre
+ * goes to `from`'s centre and its width to `from`'s width. Also the scale it applies.
+ */
+export function flightTransform(from: Box, box: Box): { transform: string; scale: number } {
+  const scale = from.w / box.w;
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const transform = `translate(${r(from.x + from.w / 2)}px,${r(from.y + from.h / 2)}px) scale(${Math.round(scale * 1e6) / 1e6}) translate(${r(-(box.x + box.w / 2))}px,${r(-(box.y + box.h / 2))}px)`;
+  return { transform, scale };
+}

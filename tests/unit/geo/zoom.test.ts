@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { interpolateZoom as d3Zoom } from 'd3-interpolate';
+import { easeCubicInOut as d3Ease } from 'd3-ease';
+import { easeCubicInOut, flightTransform, interpolateZoom } from '../../../src/lib/geo/zoom.ts';
+
+const views: [[number, number, number], [number, number, number]][] = [
+  [[100, 200, 300], [800, 500, 120]],
+  [[500, 500, 2000], [510, 490, 150]],
+  [[400, 300, 200], [400, 300, 900]],
+  [[0, 0, 50], [3000, -1200, 50]],
+];
+
+describe('camera zoom interpolation', () => {
+  it('follows the same path as d3-interpolate’s interpolateZoom', () => {
+    for (const [a, b] of views) {
+      const ours = interpolateZoom(a, b);
+      const theirs = d3Zoom(a, b);
+      for (let t = 0; t <= 1.0001; t += 0.125) {
+        const [x, y, w] = ours(t);
+        const [x2, y2, w2] = theirs(t);
+        expect(x).toBeCloseTo(x2, 6);
+        expect(y).toBeCloseTo(y2, 6);
+        expect(w).toBeCloseTo(w2, 6);
+      }
+    }
+  });
+
+  it('starts and ends exactly on the two views', () => {
+    const [a, b] = views[0]!;
+    const z = interpolateZoom(a, b);
+    expect(z(0).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([...a]);
+    expect(z(1).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([...b]);
+  });
+
+  it('eases like d3-ease’s easeCubicInOut', () => {
+    for (let t = 0; t <= 1.0001; t += 0.05) expect(easeCubicInOut(t)).toBeCloseTo(d3Ease(t), 9);
+  });
+});
+
+describe('camera flight transform', () => {
+  /** Where a map point lands, in the fixed viewBox's units, under the transform. */
+  const apply = (from: { x: number; y: number; w: number; h: number }, box: typeof from, p: [number, number]) => {
+    const { transform, scale } = flightTransform(from, box);
+    const [tx, ty, s, ux, uy] = [...transform.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+    expect(s).toBeCloseTo(scale, 3);
+    return [tx! + s! * (p[0] + ux!), ty! + s! * (p[1] + uy!)];
+  };
+
+  it('maps the box the camera shows now onto the viewBox it flies in', () => {
+    const from = { x: 100, y: 50, w: 400, h: 300 };
+    const box = { x: 300, y: 200, w: 100, h: 75 };
+    const [x0, y0] = apply(from, box, [box.x, box.y]);
+    const [x1, y1] = apply(from, box, [box.x + box.w, box.y + box.h]);
+    expect(x0).toBeCloseTo(from.x, 1);
+    expect(y0).toBeCloseTo(from.y, 1);
+    expect(x1).toBeCloseTo(from.x + from.w, 1);
+    expect(y1).toBeCloseTo(from.y + from.h, 1);
+  });
+
+  it('is the identity at the start of a flight', () => {
+    const from = { x: 10, y: 20, w: 400, h: 300 };
+    const [x, y] = apply(from, from, [123, 456]);
+    expect(x).toBeCloseTo(123, 2);
+    expect(y).toBeCloseTo(456, 2);
+  });
+});
