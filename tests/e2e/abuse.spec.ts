@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { expectActiveEndState, scrollToStep, stepAtTrigger, steps, sweep } from './publish-helpers.ts';
+import { triggerShare } from './trigger.ts';
 
 const mid = steps[Math.floor(steps.length / 2)]!;
 /** Under a second when the machine keeps up (about 520 ms here when idle); room for a late last frame under load. */
@@ -268,7 +269,3 @@ test.describe('when the visual layer fails', () => {
   });
 });
 
-/** The trigger line's share of the viewport height at a given width. */
-function triggerShare(width: number): number {
-  return width >= 1024 ? 0.5 : 0.6;
-}
