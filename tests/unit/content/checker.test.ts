@@ -76,6 +76,7 @@ const cases: Case[] = [
   { name: 'frontmatter-misspelt-key', at: 'chapters/the-route.mdx:4:1', field: 'frontmatter.sumary', contains: ['unknown key "sumary"', 'Did you mean "summary"?'] },
   { name: 'frontmatter-slug-key', at: 'chapters/the-route.mdx:4:1', field: 'frontmatter.slug', contains: ['slug is its file name', 'remove "slug"'] },
   { name: 'frontmatter-yaml-error', at: 'chapters/the-route.mdx:2:8', field: 'frontmatter', contains: ['YAML: Nested mappings', 'double quotes'] },
+  { name: 'json-duplicate-key', at: 'places.json:7:5', field: 'places[0].lat', contains: ['duplicate key "lat"', 'also at line 6, column 5', 'keep one "lat"'] },
   { name: 'json-trailing-comma', at: 'places.json:53:4', field: 'JSON syntax', contains: ['trailing comma', 'remove the comma'] },
   { name: 'bad-enum', at: 'places.json:30:13', field: 'places[2].kind', contains: ['"border-crossing" is not an allowed value', 'Did you mean "crossing"?'] },
   { name: 'figure-value-and-range', at: 'events.json:14:7', field: 'events[0].figures[0]', contains: ['has both "value" and "range"'] },
