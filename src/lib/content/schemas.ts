@@ -287,8 +287,3 @@ export const dataFiles = {
   claims: { file: 'claims.json', schema: claimSchema, list: true },
 } as const;
 
-/** Map region (lon/lat) every place and frame must fall in: Iran to the eastern Mediterranean. */
-export const REGION = { west: 32, south: 28, east: 54, north: 39 } as const;
-
-/** Smallest span a framing may have, in km. */
-export const MIN_FRAME_SPAN_KM = 120;

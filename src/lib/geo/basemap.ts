@@ -7,7 +7,8 @@
 import { geoArea, type GeoProjection } from 'd3-geo';
 import { feature, mergeArcs, meshArcs } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import { MIN_FRAME_SPAN_KM, type Bounds, type Frame, type Place } from '../content/schemas.ts';
+import type { Bounds, Frame, Place } from '../content/schemas.ts';
+import { MIN_FRAME_SPAN_KM } from './region.ts';
 import { MAP_WIDTH, kmPerUnit, mapHeight } from './projection.ts';
 import { clipLine, clipRing, labelPoint, polygonArea, ringArea2, simplifyLine, smoothLine, type Pt, type Rect } from './planar.ts';
 import { encodePath, type GridPt, type Subpath } from './svg-path.ts';
