@@ -232,3 +232,15 @@ describe('helpers', () => {
     expect(resolveContentDir({ CONTENT_DIR: '/tmp/y' })).toBe('/tmp/y');
   });
 });
+
+describe('schema refinements are recognised by their tag, not their wording', () => {
+  it('a reworded range refinement still gives the range diagnostic and fix', async () => {
+    const { z } = await import('astro/zod');
+    const { problemTag, validate } = await import('../../../src/lib/content/issues.ts');
+    const schema = z.object({ range: z.tuple([z.number(), z.number()]) }).refine((f) => f.range[0] <= f.range[1], problemTag('range-order', 'Reworded: low first, please'));
+    const result = validate(schema, { range: [5, 1] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([{ path: ['range'], at: 'value', message: '[5,1] has low > high', expected: '[low, high] with low ≤ high', suggestion: 'write [1, 5]' }]);
+  });
+});
