@@ -44,6 +44,8 @@ export interface RawStep {
   line: number;
   column: number;
   text: string;
+  /** The step's MDX source as written, from `<Step` to `</Step>` (the story generator copies it). */
+  source: string;
   words: number;
   /** Attribute values as written (strings, booleans, lists of strings). */
   values: Record<string, unknown>;
@@ -336,7 +338,8 @@ function readStep(el: MdNode, index: number, chapter: ParsedChapter, body: strin
   }
 
   const text = plainText(el).trim();
-  const step: RawStep = { index, label, id, file, ...stepPos, text, words: countWords(text), values, positions, props: null };
+  const source = el.position?.start.offset !== undefined && el.position.end.offset !== undefined ? body.slice(el.position.start.offset, el.position.end.offset) : '';
+  const step: RawStep = { index, label, id, file, ...stepPos, text, source, words: countWords(text), values, positions, props: null };
 
   const problems: SchemaProblem[] = [];
   const result = validate(stepPropsSchema, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)), 'jsx');
