@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheControlFor, cacheRules, serveStatic } from '../../../src/scripts/bench/server.ts';
+import { parseHeadersFile } from '../../../src/integrations/publish-files.ts';
+import { cacheControlFor, serveStatic } from '../../../src/scripts/bench/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,8 +26,8 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 describe('bench server', () => {
-  it('cacheRules reads Cache-Control from a _headers file; the last matching rule wins', () => {
-    const rules = cacheRules('# comment\n/*\n  X-Frame-Options: DENY\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/\n  Cache-Control: no-cache\n');
+  it('cacheControlFor reads Cache-Control from a _headers file with the publish step\'s parser and matching', () => {
+    const rules = parseHeadersFile('# comment\n/*\n  X-Frame-Options: DENY\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/\n  Cache-Control: no-cache\n');
     expect(cacheControlFor(rules, '/_astro/a.js')).toBe('public, max-age=31536000, immutable');
     expect(cacheControlFor(rules, '/')).toBe('no-cache');
     expect(cacheControlFor(rules, '/favicon.svg')).toBeNull();
