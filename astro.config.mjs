@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { contentWatch } from './src/lib/content/watch.ts';
+import { contentWatch } from './src/integrations/content-watch.ts';
 import publish from './src/integrations/publish.ts';
 
 /**

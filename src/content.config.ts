@@ -5,8 +5,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { chapterSchema } from './lib/content/schemas.ts';
+import { resolveContentDir } from './lib/content/content-dir.ts';
 
-const contentDir = process.env.CONTENT_DIR || './content';
+const contentDir = resolveContentDir();
 
 const chapters = defineCollection({
   loader: glob({ base: `${contentDir.replace(/\/$/, '')}/chapters`, pattern: '*.mdx' }),

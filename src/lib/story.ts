@@ -38,7 +38,7 @@ export function buildStory(dir?: string): BuiltStory {
   try {
     basemap = JSON.parse(readFileSync(resolve(BASEMAP_PATH), 'utf8')) as Basemap;
   } catch (error) {
-    throw new Error(`${BASEMAP_PATH} is missing or unreadable: run "npm run basemap" (npm run build does it first). ${String(error)}`);
+    throw new Error(`${BASEMAP_PATH} is missing or unreadable: run "npm run basemap" (npm run build does it first). ${String(error)}`, { cause: error });
   }
   const steps = chapters.flatMap((c) => c.steps);
   const timelineIds = [...new Set(steps.filter((s) => s.props.timeline).flatMap((s) => s.props.events))];

@@ -15,12 +15,13 @@ import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
 import { buildBasemap, frameBoxes, type LonLatBox } from '../lib/geo/basemap.ts';
 import { createProjection } from '../lib/geo/projection.ts';
+import { resolveContentDir } from '../lib/content/content-dir.ts';
 
 const require = createRequire(import.meta.url);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const versionOf = (pkg: string) => (readJson(require.resolve(`${pkg}/package.json`)) as { version: string }).version;
 
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const contentDir = resolveContentDir();
 const framesFile = resolve(contentDir, 'frames.json');
 const placesFile = resolve(contentDir, 'places.json');
 let frames: LonLatBox[] = [];

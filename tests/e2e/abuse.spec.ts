@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { expectActiveEndState, scrollToStep, stepAtTrigger, steps, sweep } from './publish-helpers.ts';
+import { triggerShare } from './trigger.ts';
+import { trackRequests, waitForStepSwitch } from './network.ts';
 
 const mid = steps[Math.floor(steps.length / 2)]!;
 /** Under a second when the machine keeps up (about 520 ms here when idle); room for a late last frame under load. */
@@ -98,8 +100,7 @@ test.describe('abuse', () => {
     await expectActiveEndState(page, { expectStep: first.id });
     // A far jump starts a camera move (under a second); resize while it runs.
     await scrollToStep(page, mid.id);
-    await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', mid.alt);
-    await page.waitForTimeout(150);
+    await waitForStepSwitch(page, mid.alt);
     await page.setViewportSize({ width: 360, height: 800 });
     await expectActiveEndState(page);
     expect(problems).toEqual([]);
@@ -148,7 +149,7 @@ test.describe('abuse', () => {
     await scrollToStep(page, steps[3]!.id);
     await expectActiveEndState(page, { expectStep: steps[3]!.id });
     await scrollToStep(page, mid.id);
-    await page.waitForTimeout(100);
+    await waitForStepSwitch(page, mid.alt);
     await page.reload();
     await expect(page.locator('html')).toHaveClass(/\blive\b/);
     const step = await expectActiveEndState(page);
@@ -183,7 +184,7 @@ test.describe('abuse', () => {
     const target = await page.locator(`#${steps[8]!.id}`).evaluate((el) => scrollY + el.getBoundingClientRect().top);
     while ((await page.evaluate(() => scrollY)) < target) {
       await page.mouse.wheel(0, 400);
-      await page.waitForTimeout(60);
+      await page.waitForTimeout(60); // the reader's pace (16 wheel steps a second), not a wait for a condition
     }
     await scrollToStep(page, (await stepAtTrigger(page)).step.id);
     await expectActiveEndState(page, { timeout: 20_000 });
@@ -201,8 +202,9 @@ test.describe('when the visual layer fails', () => {
       blocked.push(route.request().url());
       return route.abort('blockedbyclient');
     });
+    const requests = trackRequests(page);
     await page.goto(`./#${mid.id}`);
-    await page.waitForLoadState('networkidle');
+    await requests.settled();
     expect(blocked.length, 'the main script was requested and blocked').toBeGreaterThan(0);
     await expect(page.locator('html')).not.toHaveClass(/\blive\b/);
     await expect(page.locator('[data-live-figure]')).toBeHidden();
@@ -268,7 +270,3 @@ test.describe('when the visual layer fails', () => {
   });
 });
 
-/** The trigger line's share of the viewport height at a given width. */
-function triggerShare(width: number): number {
-  return width >= 1024 ? 0.5 : 0.6;
-}

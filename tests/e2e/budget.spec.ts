@@ -10,6 +10,7 @@ import { BUDGETS } from '../../src/scripts/bench/budgets.ts';
 import { fileFor, gzipSize, kib, pageAssets } from '../../src/scripts/bench/assets.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
+import { trackRequests } from './network.ts';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -36,8 +37,9 @@ test.describe('byte budgets of the story page', () => {
       page.on('request', (req) => {
         if (!req.url().startsWith('data:')) requested.push(req.url());
       });
+      const requests = trackRequests(page);
       await page.goto('./', { waitUntil: 'load' });
-      await page.waitForLoadState('networkidle');
+      await requests.settled();
       // A browser also fetches the page's icon, whenever it likes: count it whether or not it came yet.
       const { icons } = pageAssets(outDir, '/', base);
       const urls = [...new Set([...requested, ...icons.map((i) => new URL(i.path, origin).href)])];

@@ -2,7 +2,8 @@
  * The figure-craft audit (craft.ts) measured on a small page of known faults, so that the
  * instrument itself is tested: each fault is found, with its kind and texts, and nothing else.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures.ts';
 import { auditStep, DEFAULT_AUDIT } from './craft.ts';
 
 const PAGE = `<!doctype html><html data-active-step="s1"><body style="margin:0;font:16px sans-serif">

@@ -135,7 +135,8 @@ test('no other site can frame the story (frame-ancestors in the header CSP)', as
   await page.setContent(`<iframe src="${ORIGIN}${BASE}" title="framed"></iframe>`);
   const frame = page.frames()[1]!;
   await expect.poll(() => frame.url()).not.toBe('');
-  await page.waitForTimeout(500);
+  // Wait for Chromium's refusal itself, not for a fixed time.
+  await expect.poll(() => problems.some((p) => p.includes('ERR_BLOCKED_BY_RESPONSE')), { timeout: 10_000 }).toBe(true);
   const framed = await frame.evaluate(() => document.querySelectorAll('[data-step]').length).catch(() => 0);
   expect(framed, 'the framed page did not render the story').toBe(0);
   // Chromium blocks the response (ERR_BLOCKED_BY_RESPONSE) and may log the refusal: expected here.

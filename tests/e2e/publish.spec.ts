@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { expectActiveEndState, scrollToStep, steps } from './publish-helpers.ts';
+import { trackRequests } from './network.ts';
 
 /** The base path of the project under test, from its baseURL ("/" or "/explainer/"). */
 const basePath = (baseURL: string | undefined) => new URL(baseURL!).pathname;
@@ -18,10 +19,11 @@ test.describe('published site', () => {
     const origin = new URL(baseURL!).origin;
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
+    const requests = trackRequests(page);
     const response = await page.goto('./');
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveClass(/\blive\b/);
-    await page.waitForLoadState('networkidle');
+    await requests.settled();
     for (const url of requested.filter((u) => !u.startsWith('data:'))) expect(url.startsWith(origin + base), `${url} is under ${base}`).toBe(true);
     // The story's stylesheet applied: the live figure is laid out and the static figures are hidden.
     const layout = await page.evaluate(() => ({
@@ -123,12 +125,13 @@ test.describe('published site', () => {
   test('a missing page at any depth gets the 404 page, styled, with a link back to the story', async ({ page, problems, baseURL }) => {
     const base = basePath(baseURL);
     const missing = new URL('no/such/chapter/deeper/', baseURL).href;
+    const requests = trackRequests(page);
     const response = await page.goto(missing);
     expect(response?.status()).toBe(404);
     // The 404 status of the page itself is the point of this test, not a problem.
     const expected = [`HTTP 404: ${missing}`, 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)'];
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    await requests.settled();
     const styled = await page.evaluate(() => ({
       sheets: [...document.styleSheets].filter((s) => s.href && s.cssRules.length > 0).length,
       font: getComputedStyle(document.querySelector('h1')!).fontFamily,

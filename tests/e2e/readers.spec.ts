@@ -78,12 +78,18 @@ test('keyboard: Page Down and Space drive the figure through the steps in order,
   await page.locator('#story').focus();
   const seen: string[] = [];
   for (let i = 0; i < 40 && seen.length < 6; i++) {
+    const before = await page.evaluate(() => scrollY);
     await page.keyboard.press(i % 2 ? 'Space' : 'PageDown');
-    await page.waitForTimeout(120);
-    const label = await activeLabel(page);
+    await expect.poll(() => page.evaluate(() => scrollY), 'the key scrolls the page').toBeGreaterThan(before);
+    // The figure follows the step in the URL: wait until the two agree, reading both each time.
+    await expect
+      .poll(async () => {
+        const h = new URL(page.url()).hash.slice(1);
+        return !h || (await activeLabel(page)) === steps.find((s) => s.id === h)?.alt;
+      }, 'the figure shows the step in the URL')
+      .toBe(true);
     const hash = new URL(page.url()).hash.slice(1);
     if (hash && seen.at(-1) !== hash) seen.push(hash);
-    if (hash) expect(label).toBe(steps.find((s) => s.id === hash)!.alt);
   }
   const order = steps.map((s) => s.id);
   expect(seen.length).toBeGreaterThanOrEqual(4);
@@ -196,8 +202,7 @@ test('step-through mode: Next and Previous move exactly one step; arrow keys ste
   const before = await page.evaluate(() => scrollY);
   await page.locator('#story').focus({ preventScroll: true } as never);
   await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(200);
-  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
   await expect(page).toHaveURL(new RegExp(`#${steps[3]!.id}$`));
   // Mode on.
   await page.locator('[data-action="step-mode"]').click();

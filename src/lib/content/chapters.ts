@@ -44,6 +44,8 @@ export interface RawStep {
   line: number;
   column: number;
   text: string;
+  /** The step's MDX source as written, from `<Step` to `</Step>` (the story generator copies it). */
+  source: string;
   words: number;
   /** Attribute values as written (strings, booleans, lists of strings). */
   values: Record<string, unknown>;
@@ -274,6 +276,37 @@ function evaluateLiteral(expr: EsNode | undefined, toPos: (n: EsNode) => Positio
   return { ok: false };
 }
 
+/** A schema problem of a step's props as a diagnostic, at the prop it concerns, in the editor's terms for the common cases. */
+function propDiagnostic(p: SchemaProblem, step: RawStep, stepPos: Position): Diagnostic {
+  const { label, positions, file } = step;
+  const name = String(p.path[0] ?? '');
+  const field = `${label} ${formatField('', p.path).replace(/^\./, '')}`.trim();
+  let pos: Position;
+  if (p.at === 'parent') pos = stepPos;
+  else if (p.at === 'key') pos = positions.get(`@${name}`) ?? stepPos;
+  else pos = positions.get(p.path.length > 1 ? `${name}[${String(p.path[1])}]` : name) ?? positions.get(name) ?? stepPos;
+  const d: Diagnostic = { severity: 'error', file, ...pos, field, message: p.message, expected: p.expected, suggestion: p.suggestion };
+  if (p.at === 'key') {
+    const validProps = keysAt(stepPropsSchema, []);
+    d.message = `unknown prop "${name}"`;
+    d.expected = `one of ${validProps.join(', ')}`;
+    d.suggestion = ['class', 'className', 'style'].includes(name) ? `remove ${name}: steps are styled by the page` : didYouMean(name, validProps, `remove ${name}=…`);
+  } else if (p.at === 'parent' && name === 'alt') {
+    d.message = 'has no alt text';
+    d.expected = 'alt="…": one sentence saying what the figure shows';
+    d.suggestion = 'add alt="…" describing what the map shows at this step';
+  } else if (p.at === 'parent' && name === 'frame') {
+    d.message = 'has no frame';
+    d.expected = 'frame="…": a frame id from frames.json';
+    d.suggestion = 'add frame="…" naming the camera framing for this step';
+  } else if (p.at === 'parent' && name === 'id') {
+    d.message = 'has no id';
+    d.expected = 'id="…": a kebab-case id, unique across the story';
+    d.suggestion = 'add id="…" (it becomes the step\'s #anchor)';
+  }
+  return d;
+}
+
 function readStep(el: MdNode, index: number, chapter: ParsedChapter, body: string, bodyPos: (offset: number) => Position, diagnostics: Diagnostic[]): RawStep {
   const { file } = chapter;
   const start = el.position?.start ?? { line: 1, column: 1 };
@@ -336,42 +369,17 @@ function readStep(el: MdNode, index: number, chapter: ParsedChapter, body: strin
   }
 
   const text = plainText(el).trim();
-  const step: RawStep = { index, label, id, file, ...stepPos, text, words: countWords(text), values, positions, props: null };
+  const source = el.position?.start.offset !== undefined && el.position.end.offset !== undefined ? body.slice(el.position.start.offset, el.position.end.offset) : '';
+  const step: RawStep = { index, label, id, file, ...stepPos, text, source, words: countWords(text), values, positions, props: null };
 
   const problems: SchemaProblem[] = [];
   const result = validate(stepPropsSchema, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)), 'jsx');
   if (result.ok) step.props = result.data;
   else problems.push(...result.problems);
-  const validProps = keysAt(stepPropsSchema, []);
   for (const p of problems) {
     const name = String(p.path[0] ?? '');
     if (values[name] === undefined && name in values) continue; // already reported as a non-literal
-    const field = `${label} ${formatField('', p.path).replace(/^\./, '')}`.trim();
-    let pos: Position;
-    if (p.at === 'parent') pos = stepPos;
-    else if (p.at === 'key') pos = positions.get(`@${name}`) ?? stepPos;
-    else pos = positions.get(p.path.length > 1 ? `${name}[${String(p.path[1])}]` : name) ?? positions.get(name) ?? stepPos;
-    const d: Diagnostic = { severity: 'error', file, ...pos, field, message: p.message, expected: p.expected, suggestion: p.suggestion };
-    if (p.at === 'key') {
-      d.message = `unknown prop "${name}"`;
-      d.expected = `one of ${validProps.join(', ')}`;
-      d.suggestion = ['class', 'className', 'style'].includes(name)
-        ? `remove ${name}: steps are styled by the page`
-        : didYouMean(name, validProps, `remove ${name}=…`);
-    } else if (p.at === 'parent' && name === 'alt') {
-      d.message = 'has no alt text';
-      d.expected = 'alt="…": one sentence saying what the figure shows';
-      d.suggestion = 'add alt="…" describing what the map shows at this step';
-    } else if (p.at === 'parent' && name === 'frame') {
-      d.message = 'has no frame';
-      d.expected = 'frame="…": a frame id from frames.json';
-      d.suggestion = 'add frame="…" naming the camera framing for this step';
-    } else if (p.at === 'parent' && name === 'id') {
-      d.message = 'has no id';
-      d.expected = 'id="…": a kebab-case id, unique across the story';
-      d.suggestion = 'add id="…" (it becomes the step\'s #anchor)';
-    }
-    diagnostics.push(d);
+    diagnostics.push(propDiagnostic(p, step, stepPos));
   }
 
   if (!text) {

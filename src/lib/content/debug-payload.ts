@@ -1,5 +1,6 @@
 /** What the dev server tells the debug view (`?debug`) about the content: shared by the server and the browser, types and one constant only. */
-import type { Frame, REGION, StepProps } from './schemas.ts';
+import type { Frame, StepProps } from './schemas.ts';
+import type { REGION } from '../geo/region.ts';
 
 /** Where the dev server answers with {@link DebugPayload} (outside any base path; dev only). */
 export const DEBUG_ENDPOINT = '/__pipeline/debug.json';

@@ -1,5 +1,5 @@
 /** Parses a JSON data file into a position-aware tree and maps value paths to their line and column. */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { createLineIndex, type Diagnostic, type Position } from './diagnostics.ts';
 import type { SchemaProblem, ValuePath } from './issues.ts';
 
@@ -59,6 +59,11 @@ export function parseJsonFile(file: string, text: string, diagnostics: Diagnosti
     });
     return null;
   }
+  const duplicates = duplicateKeys(file, root, position);
+  if (duplicates.length > 0) {
+    diagnostics.push(...duplicates);
+    return null;
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -67,6 +72,42 @@ export function parseJsonFile(file: string, text: string, diagnostics: Diagnosti
     return null;
   }
   return { file, text: body, root, data, position };
+}
+
+/**
+ * A key written twice in one object (`"lat": 1, "lat": 34.45`): JSON.parse silently keeps the last,
+ * so the checker would never see the first. One error per repeat, at the repeated key.
+ */
+function duplicateKeys(file: string, root: Node, position: JsonFile['position']): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const name = file.split(/[\\/]/).pop()!.replace(/\.json$/, '');
+  const visit = (node: Node): void => {
+    if (node.type === 'object') {
+      const seen = new Map<string, Node>();
+      for (const prop of node.children ?? []) {
+        const key = prop.children?.[0];
+        if (!key || typeof key.value !== 'string') continue;
+        const first = seen.get(key.value);
+        if (!first) {
+          seen.set(key.value, key);
+          continue;
+        }
+        const was = position(first.offset);
+        found.push({
+          severity: 'error',
+          file,
+          ...position(key.offset),
+          field: formatField(name, getNodePath(prop.children?.[1] ?? key)),
+          message: `duplicate key "${key.value}" (also at line ${was.line}, column ${was.column}); JSON keeps only the last one`,
+          expected: 'each key once per entry',
+          suggestion: `keep one "${key.value}" and delete the other`,
+        });
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return found;
 }
 
 /** The deepest existing node along `path`. */

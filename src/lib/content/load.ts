@@ -6,6 +6,7 @@ import { countryLocator } from './countries.ts';
 import { checkTexts, type CheckResult, type ContentTexts, type DataName } from './checker.ts';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { checkLabels } from './check-labels.ts';
+import { resolveContentDir } from './content-dir.ts';
 import type { ChapterDoc } from './chapters.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
@@ -13,11 +14,7 @@ export type { ChapterDoc, StepDoc } from './chapters.ts';
 export type { CheckResult } from './checker.ts';
 export { formatDiagnostic };
 
-/** The content directory as an absolute path: env `CONTENT_DIR` (absolute or relative to the working directory), else `content/`. */
-export function resolveContentDir(env: Record<string, string | undefined> = process.env): string {
-  const dir = env.CONTENT_DIR?.trim();
-  return path.resolve(process.cwd(), dir ? dir : 'content');
-}
+export { resolveContentDir } from './content-dir.ts';
 
 /** A path as diagnostics show it: relative to the working directory, or absolute when that is shorter (a directory outside the project). */
 function displayPath(abs: string): string {

@@ -5,6 +5,7 @@
  * by the content checker (`checker.ts`), which knows where each value sits in its file.
  */
 import { z } from 'astro/zod';
+import { problemTag } from './issues.ts';
 
 /** Kebab-case ASCII id, stable once published: `deir-ezzor`, `strikes-2021-01-13`. */
 export const idSchema = z
@@ -28,7 +29,7 @@ export function isValidPartialDate(text: string): boolean {
 /** "2021-01-13", "2017-01" or "2013": the precision of the string is the precision of the fact. */
 export const partialDateSchema = z
   .string()
-  .refine(isValidPartialDate, 'a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar, e.g. "2021-01-13"');
+  .refine(isValidPartialDate, problemTag('partial-date', 'a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar, e.g. "2021-01-13"'));
 
 /** Local clock time with its UTC offset, e.g. "01:10+02:00". */
 export const localTimeSchema = z
@@ -134,10 +135,8 @@ export const figureSchema = z
     note: z.string().optional(),
     sources: sourceRefs,
   })
-  .refine((f) => (f.value === undefined) !== (f.range === undefined), {
-    message: 'give exactly one of "value" (a number) or "range" ([low, high])',
-  })
-  .refine((f) => f.range === undefined || f.range[0] <= f.range[1], { message: 'range must be [low, high] with low ≤ high' });
+  .refine((f) => (f.value === undefined) !== (f.range === undefined), problemTag('value-or-range', 'give exactly one of "value" (a number) or "range" ([low, high])'))
+  .refine((f) => f.range === undefined || f.range[0] <= f.range[1], problemTag('range-order', 'range must be [low, high] with low ≤ high'));
 
 /** One entry of `content/events.json`. */
 export const eventSchema = z.strictObject({
@@ -300,8 +299,3 @@ export const dataFiles = {
   claims: { file: 'claims.json', schema: claimSchema, list: true },
 } as const;
 
-/** Map region (lon/lat) every place and frame must fall in: Iran to the eastern Mediterranean. */
-export const REGION = { west: 32, south: 28, east: 54, north: 39 } as const;
-
-/** Smallest span a framing may have, in km. */
-export const MIN_FRAME_SPAN_KM = 120;

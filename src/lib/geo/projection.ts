@@ -4,7 +4,7 @@
  * browser receives projected coordinates ("map units") and never projects anything.
  */
 import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
-import { REGION } from '../content/schemas.ts';
+import { REGION } from './region.ts';
 
 /** Width of the projected region in map units; the height follows from the region's shape. */
 export const MAP_WIDTH = 1000;

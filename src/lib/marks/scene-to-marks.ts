@@ -5,8 +5,11 @@
 import type { Atlas, AtlasEvent, AtlasFigure, AtlasPlace, AtlasRoute, Box, Scene, XY } from '../scene/types.ts';
 import { SIZES, staticScale } from './sizes.ts';
 
+/** One leg of a drawn route. */
 export interface RouteLegMark {
+  /** SVG path data, in map units. */
   d: string;
+  /** Drawn as unverified (the stretch is not sourced). */
   unverified: boolean;
   /** Length of this leg in map units. */
   length: number;
@@ -14,6 +17,7 @@ export interface RouteLegMark {
   start: number;
 }
 
+/** A direction arrow on a route, at a point in map units. */
 export interface ArrowMark {
   x: number;
   y: number;
@@ -23,21 +27,26 @@ export interface ArrowMark {
   at: number;
 }
 
+/** A route as drawn: its legs, arrows and label position. */
 export interface RouteMark {
   id: string;
   mode: 'land' | 'air' | 'sea';
   /** Reported closed: the route group gets the class `route--closed` (drawn faded). */
   closed: boolean;
   label: string;
+  /** Total length in map units. */
   length: number;
+  /** How much of the route the step's end state draws, 0…1. */
   drawn: number;
   legs: RouteLegMark[];
   arrows: ArrowMark[];
+  /** Where the route's label sits, in map units. */
   labelAt: { x: number; y: number };
   /** Middles of the route's segments, longest first (where its label may go). */
   middles: [number, number][];
 }
 
+/** A dot on the map, in map units: a focused place, or an unlabelled waypoint of a drawn route. */
 export interface PointMark {
   id: string;
   name: string;
@@ -46,11 +55,14 @@ export interface PointMark {
   role: 'place' | 'waypoint';
 }
 
+/** A shaded area: an area place (radius > 0) or an event's area. */
 export interface AreaMark {
   id: string;
+  /** Closed SVG path data, in map units. */
   d: string;
   role: 'place' | 'event';
   name: string;
+  /** The event's status (confirmed, attributed, …); null for a place. */
   status: string | null;
 }
 
@@ -76,6 +88,7 @@ export interface LabelMark {
 
 export type ActorGroup = 'israel' | 'us' | 'iran-allies' | 'other';
 
+/** One event on the timeline panel, in panel units. */
 export interface TimelineItemMark {
   id: string;
   x: number;
@@ -88,6 +101,7 @@ export interface TimelineItemMark {
   highlighted: boolean;
 }
 
+/** The timeline panel (inline figure): size, axis, items and the highlighted events' labels, in panel units. */
 export interface TimelineMark {
   width: number;
   height: number;
@@ -100,6 +114,7 @@ export interface TimelineMark {
   labels: { id: string; text: string; x: number; y: number; lineX: number }[];
 }
 
+/** One published figure as a bar (or a point) of the range chart. */
 export interface ChartRowMark {
   label: string;
   date: string;
@@ -110,6 +125,7 @@ export interface ChartRowMark {
   text: string;
 }
 
+/** The range chart of one event's published figures, in panel units. */
 export interface ChartMark {
   event: string;
   title: string;
@@ -122,8 +138,12 @@ export interface ChartMark {
   span: { x0: number; x1: number };
 }
 
-/** What the map draws for a scene (the browser draws only these). */
+/**
+ * What the map draws for one step, in map units (areas, routes, dots, labels). Built by
+ * sceneToMapMarks; drawn by MapMarks.astro (static) and draw-scene.ts (live; the browser draws only these).
+ */
 export interface MapMarks {
+  /** The step's id. */
   step: string;
   areas: AreaMark[];
   routes: RouteMark[];
@@ -131,6 +151,7 @@ export interface MapMarks {
   labels: LabelMark[];
 }
 
+/** Everything a figure draws for one step: the map marks and the inline panels (build time only). */
 export interface Marks extends MapMarks {
   timeline: TimelineMark | null;
   chart: ChartMark | null;

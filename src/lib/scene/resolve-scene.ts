@@ -4,10 +4,10 @@
  */
 import type { GeoProjection } from 'd3-geo';
 import type { Bounds, Catalog, StepProps } from '../content/schemas.ts';
-import { MIN_FRAME_SPAN_KM } from '../content/schemas.ts';
+import { MIN_FRAME_SPAN_KM } from '../geo/region.ts';
 import { boxOf, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
 import { projectPoint } from '../geo/projection.ts';
-import { actorGroup } from '../marks/scene-to-marks.ts';
+import { actorGroup } from './actors.ts';
 import { ACTOR_GROUP_LABELS } from '../marks/symbols.ts';
 import type { Atlas, LegendEntry, Scene, XY } from './types.ts';
 

@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse as parseModule } from 'es-module-lexer/js';
+import { attr, elements, parseHtml, textOf } from '../html.ts';
 
 export interface Asset {
   /** URL path as the page refers to it (or "inline script #n"). */
@@ -29,24 +31,23 @@ export function kib(bytes: number): string {
   return `${(bytes / KiB).toFixed(1)} KiB`;
 }
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(2).find((v) => v !== undefined);
-
 /** URL paths of the page's external scripts, stylesheets, module preloads and icons, in document order. */
 export function pageReferences(html: string): { scripts: string[]; inlineScripts: string[]; stylesheets: string[]; icons: string[] } {
+  const doc = parseHtml(html);
   const scripts: string[] = [];
   const inlineScripts: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const open = `<script ${m[1]}>`;
-    const src = attr(open, 'src');
-    const type = attr(open, 'type');
+  for (const el of elements(doc, 'script')) {
+    const src = attr(el, 'src');
+    const type = attr(el, 'type');
+    const code = textOf(el);
     if (src) scripts.push(src);
-    else if (m[2]!.trim() && (!type || /module|javascript/i.test(type))) inlineScripts.push(m[2]!);
+    else if (code.trim() && (!type || /module|javascript/i.test(type))) inlineScripts.push(code);
   }
   const stylesheets: string[] = [];
   const icons: string[] = [];
-  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
-    const rel = (attr(m[0], 'rel') ?? '').toLowerCase().split(/\s+/);
-    const href = attr(m[0], 'href');
+  for (const el of elements(doc, 'link')) {
+    const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attr(el, 'href');
     // data: URLs (the inline icon) are part of the document, not requests.
     if (!href || href.startsWith('data:')) continue;
     if (rel.includes('stylesheet')) stylesheets.push(href);
@@ -56,12 +57,11 @@ export function pageReferences(html: string): { scripts: string[]; inlineScripts
   return { scripts: [...new Set(scripts)], inlineScripts, stylesheets: [...new Set(stylesheets)], icons: [...new Set(icons)] };
 }
 
-/** Relative specifiers a built ES module imports, statically or dynamically. */
+/** Relative specifiers a built ES module imports, statically or dynamically (read by es-module-lexer, not by pattern). */
 export function moduleImports(code: string): string[] {
+  const [imports] = parseModule(code);
   const out = new Set<string>();
-  for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) out.add(m[1]!);
-  for (const m of code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) out.add(m[1]!);
-  for (const m of code.matchAll(/\bexport\s*[\w*{}\s,$]*\s*from\s*["'](\.{1,2}\/[^"']+)["']/g)) out.add(m[1]!);
+  for (const i of imports) if (i.n !== undefined && /^\.{1,2}\//.test(i.n)) out.add(i.n);
   return [...out];
 }
 

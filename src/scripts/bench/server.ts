@@ -2,7 +2,7 @@
  * A tiny static file server for the benchmark: serves a built site on 127.0.0.1 and sends text
  * files gzip-compressed (zlib's default level, the same gzip the byte budgets use), so that the
  * bytes the browser reports as transferred are what a gzip-serving host would send. Cache-Control
- * follows the site's own `_headers` file (as Netlify or Cloudflare Pages would apply it), with
+ * follows the site's own `_headers` file (parsed and matched as Netlify or Cloudflare Pages would, by the publish step's code), with
  * ETags, so revalidations show up as the requests they would be.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../integrations/publish-files.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,27 +39,12 @@ export function compressible(type: string): boolean {
   return /^text\/|javascript|json|xml|svg/.test(type);
 }
 
-/** Cache-Control rules of a `_headers` file (Netlify / Cloudflare Pages syntax): [path pattern, value]. */
-export function cacheRules(headersFile: string): [RegExp, string][] {
-  const rules: [RegExp, string][] = [];
-  let pattern: RegExp | null = null;
-  for (const line of headersFile.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      continue;
-    }
-    const m = /^\s+cache-control:\s*(.+)$/i.exec(line);
-    if (m && pattern) rules.push([pattern, m[1]!.trim()]);
-  }
-  return rules;
-}
-
-/** The Cache-Control value for a URL path: the last matching rule wins (more specific rules come later in Astro's file). */
-export function cacheControlFor(rules: readonly [RegExp, string][], path: string): string | null {
-  let value: string | null = null;
-  for (const [re, v] of rules) if (re.test(path)) value = v;
-  return value;
+/**
+ * The Cache-Control a host following the site's `_headers` rules sends for a URL path, read with
+ * the same parser and matching as the publish step (src/integrations/publish-files.ts), or null.
+ */
+export function cacheControlFor(rules: readonly HeaderRule[], path: string): string | null {
+  return headersFor(rules, path).get('cache-control') ?? null;
 }
 
 export interface StaticServer {
@@ -83,9 +69,9 @@ export interface ServeOptions {
 export async function serveStatic(options: ServeOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const cache = new Map<string, { body: Buffer; gz: Buffer | null; type: string; etag: string }>();
-  let rules: [RegExp, string][] = [];
+  let rules: HeaderRule[] = [];
   try {
-    rules = cacheRules(readFileSync(join(root, '_headers'), 'utf8'));
+    rules = parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8'));
   } catch {
     /* no _headers: no caching rules */
   }

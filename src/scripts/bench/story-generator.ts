@@ -4,6 +4,8 @@
  * the real steps cycled through, with unique ids (the first copy of each step keeps its own id, so
  * the claims ledger still points at real steps).
  */
+import { parseChapter as parseCheckedChapter } from '../../lib/content/chapters.ts';
+import type { Diagnostic } from '../../lib/content/diagnostics.ts';
 
 export interface RealStep {
   /** The whole `<Step …>…</Step>` element as written. */
@@ -29,14 +31,16 @@ export const TEN_TIMES: GenerateOptions = { chapters: 50, stepsPerChapter: 7, ev
 
 /** Read the frontmatter `title` and `summary` and the `<Step>` elements of one chapter. */
 export function parseChapter(name: string, text: string): RealChapter {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  const field = (key: string) => new RegExp(`^${key}:\\s*(.*)$`, 'm').exec(front)?.[1]?.trim().replace(/^(["'])(.*)\1$/, '$2') ?? key;
-  const steps = [...text.matchAll(/<Step\b[\s\S]*?<\/Step>/g)].map((m) => {
-    const id = /\bid="([^"]+)"/.exec(m[0])?.[1];
-    if (!id) throw new Error(`${name}: a <Step> without a literal id="…"`);
-    return { text: m[0], id };
+  // The content checker's own parser: the generator reads chapters exactly as the build checks them.
+  const diagnostics: Diagnostic[] = [];
+  const chapter = parseCheckedChapter(name, name.replace(/\.mdx$/, ''), text, diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!chapter.meta || errors.length > 0) throw new Error(`${name}: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'invalid frontmatter'}`);
+  const steps = chapter.steps.map((s) => {
+    if (!s.id || !s.source) throw new Error(`${name}: a <Step> without a literal id="…"`);
+    return { text: s.source, id: s.id };
   });
-  return { name, title: field('title'), summary: field('summary'), order: Number(field('order')), steps };
+  return { name, title: chapter.meta.title, summary: chapter.meta.summary, order: chapter.meta.order, steps };
 }
 
 /** Id of the `copy`-th copy of a real id (copy 0 is the real one). */

@@ -35,11 +35,34 @@ describe('cullMarks', () => {
     expect(revealedBox({ x: 0, y: 0, w: 400, h: 100 }, STATIC_ASPECTS)).toMatchObject({ w: 400, h: 1200 });
   });
 
-  it('labelBounds places the text by its anchor', () => {
-    const l = { id: 'x', x: 100, y: 50, text: 'abcd', anchor: 'end' as const, role: 'place' as const };
-    const b = labelBounds(l, 0.5);
-    expect(b.x + b.w).toBe(100);
-    expect(b.w).toBe((4 * 10 + 8) * 0.5);
+  it('labelBounds places the text by its anchor and grows with the text', () => {
+    const at = { id: 'x', x: 100, y: 50, text: 'abcd', role: 'place' as const };
+    const end = labelBounds({ ...at, anchor: 'end' }, 0.5);
+    const start = labelBounds({ ...at, anchor: 'start' }, 0.5);
+    const middle = labelBounds({ ...at, anchor: 'middle' }, 0.5);
+    expect(end.x + end.w).toBeCloseTo(100, 6);
+    expect(start.x).toBeCloseTo(100, 6);
+    expect(middle.x + middle.w / 2).toBeCloseTo(100, 6);
+    expect(start.y).toBeLessThan(50); // the text stands above its baseline
+    expect(labelBounds({ ...at, text: 'abcdabcd', anchor: 'start' }, 0.5).w).toBeGreaterThan(start.w);
+  });
+
+  it('keeps a label whose anchor is just off the figure but whose text runs into it, and drops one far away', () => {
+    const scene = sceneOf({ id: 's', frame: 'valley', events: ['strikes'] });
+    const all = sceneToMarks(scene, atlas);
+    const seen = revealedBox(scene.camera, STATIC_ASPECTS);
+    const px = staticScale(scene.camera.w); // map units per figure px
+    const text = 'A place with a long name';
+    const midY = seen.y + seen.h / 2;
+    const edge = [
+      { id: 'off-right', x: seen.x + seen.w + 4 * px, y: midY, text, anchor: 'end' as const, role: 'place' as const },
+      { id: 'off-left', x: seen.x - 4 * px, y: midY, text, anchor: 'start' as const, role: 'place' as const },
+      { id: 'off-bottom', x: seen.x + seen.w / 2, y: seen.y + seen.h + 2 * px, text, anchor: 'middle' as const, role: 'place' as const },
+    ];
+    const far = { id: 'far', x: seen.x + seen.w + 3000 * px, y: midY, text, anchor: 'end' as const, role: 'place' as const };
+    const kept = cullMarks({ ...all, labels: [...all.labels, ...edge, far] }, scene.camera).labels.map((l) => l.id);
+    for (const l of edge) expect(kept, l.id).toContain(l.id);
+    expect(kept).not.toContain('far');
   });
 
   it('a zoomed-in static figure drops far country labels and keeps the places it is about', () => {
@@ -64,12 +87,7 @@ describe('cullMarks', () => {
       const culled = cullMarks(all, scene.camera);
       for (const a of [STATIC_ASPECTS[0], 0.5, 0.75, 1, 1.6, 2.4, STATIC_ASPECTS[1]]) {
         const shown = meet(scene.camera, a);
-        const k = staticScale(scene.camera.w);
-        for (const l of all.labels) {
-          const b = labelBounds(l, k);
-          const visible = b.x <= shown.x + shown.w && shown.x <= b.x + b.w && b.y <= shown.y + shown.h && shown.y <= b.y + b.h;
-          if (visible) expect(culled.labels, `${props.id} at aspect ${a}: label ${l.id}`).toContain(l);
-        }
+        for (const l of all.labels) if (inside(shown, l.x, l.y)) expect(culled.labels, `${props.id} at aspect ${a}: label ${l.id}`).toContain(l);
         for (const p of all.points) if (inside(shown, p.x, p.y)) expect(culled.points, `${props.id} at aspect ${a}: point ${p.id}`).toContain(p);
       }
       expect(culled.routes.map((r) => r.id)).toEqual(all.routes.map((r) => r.id));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatDiagnostic } from '../../../src/lib/content/load.ts';
-import { dataFiles, REGION, type Catalog } from '../../../src/lib/content/schemas.ts';
+import { dataFiles, type Catalog } from '../../../src/lib/content/schemas.ts';
+import { REGION } from '../../../src/lib/geo/region.ts';
 
 /** The real content directory (not CONTENT_DIR: this test is about the story as published). */
 const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));

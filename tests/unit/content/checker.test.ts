@@ -77,6 +77,7 @@ const cases: Case[] = [
   { name: 'frontmatter-misspelt-key', at: 'chapters/the-route.mdx:4:1', field: 'frontmatter.sumary', contains: ['unknown key "sumary"', 'Did you mean "summary"?'] },
   { name: 'frontmatter-slug-key', at: 'chapters/the-route.mdx:4:1', field: 'frontmatter.slug', contains: ['slug is its file name', 'remove "slug"'] },
   { name: 'frontmatter-yaml-error', at: 'chapters/the-route.mdx:2:8', field: 'frontmatter', contains: ['YAML: Nested mappings', 'double quotes'] },
+  { name: 'json-duplicate-key', at: 'places.json:7:5', field: 'places[0].lat', contains: ['duplicate key "lat"', 'also at line 6, column 5', 'keep one "lat"'] },
   { name: 'json-trailing-comma', at: 'places.json:53:4', field: 'JSON syntax', contains: ['trailing comma', 'remove the comma'] },
   { name: 'bad-enum', at: 'places.json:30:13', field: 'places[2].kind', contains: ['"border-crossing" is not an allowed value', 'Did you mean "crossing"?'] },
   { name: 'figure-value-and-range', at: 'events.json:14:7', field: 'events[0].figures[0]', contains: ['has both "value" and "range"'] },
@@ -233,5 +234,17 @@ describe('helpers', () => {
     expect(resolveContentDir({})).toBe(`${process.cwd()}/content`);
     expect(resolveContentDir({ CONTENT_DIR: 'tests/x' })).toBe(`${process.cwd()}/tests/x`);
     expect(resolveContentDir({ CONTENT_DIR: '/tmp/y' })).toBe('/tmp/y');
+  });
+});
+
+describe('schema refinements are recognised by their tag, not their wording', () => {
+  it('a reworded range refinement still gives the range diagnostic and fix', async () => {
+    const { z } = await import('astro/zod');
+    const { problemTag, validate } = await import('../../../src/lib/content/issues.ts');
+    const schema = z.object({ range: z.tuple([z.number(), z.number()]) }).refine((f) => f.range[0] <= f.range[1], problemTag('range-order', 'Reworded: low first, please'));
+    const result = validate(schema, { range: [5, 1] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([{ path: ['range'], at: 'value', message: '[5,1] has low > high', expected: '[low, high] with low ≤ high', suggestion: 'write [1, 5]' }]);
   });
 });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cornersSpanKm, frameEntry, LAYOUT, previewView, subjectOf, viewToCorners, zoomAround } from '../../../src/client/debug/frame-math.ts';
 import { checkContent } from '../../../src/lib/content/load.ts';
@@ -7,7 +5,8 @@ import { frameSchema } from '../../../src/lib/content/schemas.ts';
 import { cameraFor, type Box } from '../../../src/lib/geo/camera.ts';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
-import { ROOT, VALID_DIR } from './corpus.ts';
+import { VALID_DIR } from './corpus.ts';
+import { TRIGGER, triggerShare } from '../../e2e/trigger.ts';
 
 const projection = createProjection();
 const atlas = buildAtlas(checkContent(VALID_DIR).catalog!, projection, { marginUnits: 60 });
@@ -57,11 +56,21 @@ describe('frame picker (src/client/debug/frame-math.ts)', () => {
     expect(v).toEqual({ x: 40, y: 20, w: 50, h: 25 });
   });
 
-  it('the picker and the scroll controller take their layout from the one shared LAYOUT', () => {
-    const src = readFileSync(path.join(ROOT, 'src/client/scroll-controller.ts'), 'utf8');
-    expect(src).toContain("import { LAYOUT } from '../lib/scene/layout.ts';");
-    expect(src).toContain('const WIDE = LAYOUT.wideQuery;');
-    expect(src).toContain('const TRIGGER = LAYOUT.trigger;');
-    expect(LAYOUT.trigger).toEqual({ wide: 0.5, narrow: 0.6 });
+  it('the e2e specs expect the trigger line the shared LAYOUT sets (no copied numbers)', () => {
+    // The scroll controller reads LAYOUT.trigger; the e2e specs check the active step against TRIGGER,
+    // so a copy there that drifts from LAYOUT would test the wrong line.
+    for (const [width, wide] of [[1023, false], [1024, true], [390, false], [1280, true]] as const) {
+      expect(matchesMinWidth(LAYOUT.wideQuery, width), `${LAYOUT.wideQuery} at ${width}px`).toBe(wide);
+      expect(triggerShare(width), `trigger share at ${width}px`).toBe(wide ? LAYOUT.trigger.wide : LAYOUT.trigger.narrow);
+    }
+    expect(TRIGGER.wide).toBe(LAYOUT.trigger.wide);
+    expect(TRIGGER.narrow).toBe(LAYOUT.trigger.narrow);
   });
 });
+
+/** Whether a `(min-width: Nrem)` media query matches a viewport `width` px wide (1rem = 16px). */
+function matchesMinWidth(query: string, width: number): boolean {
+  const m = /min-width:\s*([\d.]+)rem/.exec(query);
+  if (!m) throw new Error(`unexpected query ${query}`);
+  return width >= Number(m[1]) * 16;
+}

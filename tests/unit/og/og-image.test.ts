@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Basemap } from '../../../src/lib/geo/basemap.ts';
+import { OG_THEME } from '../../../src/lib/og/og-svg.ts';
+import { countColour, raster } from './pixels.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'og-image-'));
@@ -43,6 +45,11 @@ describe('og-image script', () => {
     const meta = await sharp(join(out, 'og.png')).metadata();
     expect(meta.format).toBe('png');
     expect([meta.width, meta.height]).toEqual([1200, 630]);
+    // What a reader sees: the route drawn on the map (upper part) and the title lettered in the band (lower part).
+    const png = await raster(join(out, 'og.png'));
+    expect(countColour(png, OG_THEME.route, 0, 630 * 0.65), 'route pixels on the map').toBeGreaterThan(400);
+    expect(countColour(png, OG_THEME.title, 630 * 0.6, 630, 12), 'title pixels in the band').toBeGreaterThan(3000);
+    expect(countColour(png, OG_THEME.land, 0, 630 * 0.5), 'land pixels on the map').toBeGreaterThan(20_000);
   });
 
   it('fails with a usage line and no file when given no directory', () => {

@@ -8,6 +8,7 @@ import { createProjection } from '../../../src/lib/geo/projection.ts';
 import { loadOgFonts } from '../../../src/lib/og/fonts.ts';
 import {
   OG_HEIGHT,
+  OG_THEME,
   OG_WIDTH,
   buildOgSvg,
   firstSentence,
@@ -19,6 +20,7 @@ import {
 } from '../../../src/lib/og/og-svg.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { fixtureCatalog } from '../scene/catalog-fixture.ts';
+import { countColour, raster } from './pixels.ts';
 
 const catalog = fixtureCatalog();
 const atlas = buildAtlas(catalog, createProjection());
@@ -90,9 +92,14 @@ describe('buildOgSvg', () => {
   const card = selectOgCard(atlas, STORY, { routeId: 'qaim-corridor', eventId: 'strikes', placeIds: ['tehran', 'baghdad', 'damascus', 'beirut'] });
   const svg = buildOgSvg(BASEMAP, card, fonts);
 
-  it('is a 1200×630 SVG', () => {
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">')).toBe(true);
-    expect(svg.endsWith('</svg>')).toBe(true);
+  it('renders to a 1200×630 card: map and route above, the title lettered in the band below', async () => {
+    const card1 = await raster(svg, true);
+    expect([card1.width, card1.height]).toEqual([OG_WIDTH, OG_HEIGHT]);
+    const band = OG_HEIGHT * 0.65;
+    expect(countColour(card1, OG_THEME.route, 0, band), 'route pixels above the band').toBeGreaterThan(400);
+    expect(countColour(card1, OG_THEME.land, 0, band), 'land pixels above the band').toBeGreaterThan(20_000);
+    expect(countColour(card1, OG_THEME.background, band, OG_HEIGHT, 4), 'band background').toBeGreaterThan(OG_WIDTH * 50);
+    expect(countColour(card1, OG_THEME.title, band, OG_HEIGHT, 12), 'title pixels in the band').toBeGreaterThan(3000);
   });
 
   it('draws all lettering as paths: no <text>, <tspan> or font reference', () => {

@@ -1,11 +1,12 @@
 /**
- * Checks over a built site folder, without a browser: a small HTML scanner (tags, attributes with
+ * Checks over a built site folder, without a browser: HTML read by parse5 (tags, attributes with
  * entities decoded, text), a link and anchor checker that understands the base path, and a
  * sha256 listing for reproducibility. Used by tests/unit/publish/built-site.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { elements as all, parseHtml, type HtmlNode } from '../../../src/scripts/html.ts';
 
 export interface Element {
   tag: string;
@@ -20,67 +21,23 @@ export interface Scanned {
   text: string;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
-    }
-    return NAMED[code.toLowerCase()] ?? whole;
-  });
-}
-
-const ATTR = /\s*([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/y;
-
-/** Tokenise HTML into elements (start tags with attributes) and text; enough for generated markup. */
+/** Parse HTML as a browser would (parse5): every element with its attributes (entities decoded), and the text outside script and style. */
 export function scanHtml(html: string): Scanned {
-  const elements: Element[] = [];
+  const doc = parseHtml(html, true);
+  const elements: Element[] = all(doc).map((el) => ({
+    tag: el.tagName,
+    attrs: new Map(el.attrs.map((a) => [a.name, a.value])),
+    at: el.sourceCodeLocation?.startOffset ?? 0,
+  }));
   const text: string[] = [];
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      text.push(html.slice(i));
-      break;
-    }
-    text.push(html.slice(i, lt));
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?' || html[lt + 1] === '/') {
-      const end = html.indexOf('>', lt);
-      i = end < 0 ? html.length : end + 1;
-      continue;
-    }
-    const name = /^[a-zA-Z][a-zA-Z0-9:-]*/.exec(html.slice(lt + 1, lt + 64));
-    if (!name) {
-      text.push('<');
-      i = lt + 1;
-      continue;
-    }
-    const tag = name[0].toLowerCase();
-    let j = lt + 1 + name[0].length;
-    const attrs = new Map<string, string>();
-    for (;;) {
-      ATTR.lastIndex = j;
-      const m = ATTR.exec(html);
-      if (!m || m[0].length === 0) break;
-      attrs.set(m[1]!.toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
-      j = ATTR.lastIndex;
-    }
-    const close = html.indexOf('>', j);
-    i = close < 0 ? html.length : close + 1;
-    elements.push({ tag, attrs, at: lt });
-    if (tag === 'script' || tag === 'style') {
-      const end = html.toLowerCase().indexOf(`</${tag}`, i);
-      i = end < 0 ? html.length : end;
-    }
-  }
-  return { elements, text: decodeEntities(text.join('')) };
+  const visit = (node: HtmlNode): void => {
+    if (node.nodeName === '#text') text.push((node as { value: string }).value);
+    if ('tagName' in node && (node.tagName === 'script' || node.tagName === 'style')) return;
+    for (const child of 'childNodes' in node ? node.childNodes : []) visit(child);
+    if ('content' in node && node.content) visit(node.content);
+  };
+  visit(doc);
+  return { elements, text: text.join('') };
 }
 
 /** Every file under a folder, as sorted forward-slash paths relative to it. */

@@ -7,18 +7,15 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { dataFiles, MIN_FRAME_SPAN_KM, REGION } from './schemas.ts';
-import { DEBUG_ENDPOINT, type DebugPayload } from './debug-payload.ts';
-
-/** The content directory, by the same rule as `resolveContentDir` in load.ts (not imported: the config stays light). */
-function contentDirOf(env: Record<string, string | undefined>): string {
-  return path.resolve(process.cwd(), env.CONTENT_DIR?.trim() || 'content');
-}
+import { dataFiles } from '../lib/content/schemas.ts';
+import { resolveContentDir } from '../lib/content/content-dir.ts';
+import { DEBUG_ENDPOINT, type DebugPayload } from '../lib/content/debug-payload.ts';
+import { MIN_FRAME_SPAN_KM, REGION } from '../lib/geo/region.ts';
 
 /** Checks the content now and describes it for the debug view. */
 export async function debugPayload(dir: string): Promise<DebugPayload> {
-  const { checkContent, formatDiagnostic } = await import('./load.ts');
-  const { countWords } = await import('./chapters.ts');
+  const { checkContent, formatDiagnostic } = await import('../lib/content/load.ts');
+  const { countWords } = await import('../lib/content/chapters.ts');
   const result = checkContent(dir);
   const lines = (severity: 'error' | 'warning') => result.diagnostics.filter((d) => d.severity === severity).map(formatDiagnostic);
   return {
@@ -40,7 +37,7 @@ export function contentWatch(env: Record<string, string | undefined> = process.e
     name: 'the-pipeline:content-watch',
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
-        const dir = contentDirOf(env);
+        const dir = resolveContentDir(env);
         const files = new Set(Object.values(dataFiles).map((f) => path.join(dir, f.file)));
         server.watcher.add([...files]);
         const reload = (file: string): void => {
