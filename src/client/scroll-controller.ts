@@ -15,12 +15,12 @@ import { setupChrome } from './chrome.ts';
 import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
 const WIDE = LAYOUT.wideQuery;
-/** Width of the scale bar's box, px (the CSS gives .scale-bar-line the same). */
+/** Width of the scale bar's box on wide screens, px (the CSS gives .scale-bar-line the same). */
 const SCALE_BAR_PX = 110;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
-/** Wide screens: the figure has its own column; only a timeline or chart panel covers its bottom. */
-let wideInsets: Insets = LAYOUT.insets.wide;
+/** Wide screens: the figure has its own column, which nothing covers. */
+const wideInsets: Insets = LAYOUT.insets.wide;
 
 function start(): void {
   const figure = document.querySelector<HTMLElement>('[data-live-figure]');
@@ -28,7 +28,6 @@ function start(): void {
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!figure || !svg || steps.length === 0) return;
   const atlas = JSON.parse(figure.dataset.atlas ?? '{}') as BrowserAtlas;
-  const panel = figure.querySelector<HTMLElement>('[data-panel]');
   const key = figure.querySelector<HTMLElement>('.figure-key');
   const announcer = figure.querySelector<HTMLElement>('[data-announcer]');
   const scaleLine = figure.querySelector<HTMLElement>('.scale-bar-line');
@@ -44,26 +43,9 @@ function start(): void {
   let progressive: string[] = [];
 
   const motion = () => !reduce.matches && document.documentElement.dataset.motion !== 'off';
-  // On phones the active text card covers the bottom of the figure, and the key (and any panel)
-  // its top: keep the places the step is about in the part left free. Measured once per step change.
-  let phoneInsets: Insets = LAYOUT.insets.phone;
-  const measureInsets = (el: HTMLElement) => {
-    const map = svg.getBoundingClientRect();
-    if (map.height <= 0) return;
-    if (wide.matches) {
-      const drawing = panel?.firstElementChild?.getBoundingClientRect();
-      const covered = drawing && drawing.height > 0 ? (map.bottom - drawing.top) / map.height : 0;
-      wideInsets = { top: 0.02, right: 0.02, bottom: Math.min(0.7, Math.max(0.02, covered + 0.03)), left: 0.02 };
-      return;
-    }
-    const card = el.querySelector('.step-card')?.getBoundingClientRect();
-    const panelBottom = Math.max(
-      ...[key, panel?.firstElementChild].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
-    );
-    const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
-    const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
-    phoneInsets = { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
-  };
+  // Nothing covers the map any more (the key sits under it, charts and timelines in the text):
+  // the layout's insets hold at every step.
+  const phoneInsets: Insets = LAYOUT.insets.phone;
   const target = (scene: Scene) => {
     const { width, height } = svg.getBoundingClientRect();
     const subject = wide.matches ? scene.camera : scene.phoneCamera;
@@ -78,9 +60,11 @@ function start(): void {
   const updateScale = () => {
     const box = currentBox(svg);
     if (scaleLine && scaleLabel) {
-      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box), SCALE_BAR_PX);
+      // The line's box is narrower on phones (CSS): read its width (layout px, before the scale).
+      const boxPx = scaleLine.offsetWidth || SCALE_BAR_PX;
+      const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(svg, box), boxPx);
       // A fixed box whose line is scaled: nothing around it moves as the camera flies.
-      scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
+      scaleLine.style.setProperty('--scale', String(bar.px / boxPx));
       const text = `${bar.km.toLocaleString('en-GB')} km`;
       if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
     }
@@ -108,20 +92,17 @@ function start(): void {
     for (const id of progressive) drawn[id] = now;
     if (now >= 1) progressive = [];
     const marks = sceneToMarks(scene, atlas);
-    // Timeline, chart and legend: the step's own build-time drawing of the same marks.
+    // The key: the step's own build-time legend (its chart or timeline is inline in its text).
     const staticFigure = el.querySelector('[data-static-figure]');
-    if (panel) panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
     const legend = staticFigure?.querySelector('.legend');
     const oldLegend = key?.querySelector('.legend');
     if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
     if (measurable()) {
-      measureInsets(el);
       drawMarks(svg!, marks, unitsPerPixel(svg!, currentBox(svg!)), drawn);
       flyTo(svg!, target(scene), animate ? 800 : 0, updateScale);
     } else {
       drawMarks(svg!, marks, 1, drawn);
     }
-    figure!.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
     svg!.setAttribute('aria-label', scene.alt);
     if (announcer) announcer.textContent = scene.alt;
     for (const s of steps) s.classList.toggle('is-active', s === el);
@@ -226,8 +207,6 @@ function start(): void {
     const size = entries[0]?.contentRect;
     if (size) rememberSize(svg, size.width, size.height);
     if (!activeScene || !measurable()) return;
-    const el = steps[activeIndex];
-    if (el) measureInsets(el);
     flyTo(svg, target(activeScene), 0, updateScale);
     for (const r of activeScene.routes) if (!progressive.includes(r.id)) setRouteDrawn(svg, r.id, r.drawn);
   }).observe(svg);
