@@ -20,7 +20,7 @@ export const LAYOUT = {
    * region, so a step turns active as its text (which follows a hidden box of the region's height)
    * comes into view below the region, and a deep link (step top just below the top bar) crosses it.
    */
-  trigger: { wide: 0.5, narrow: 0.25 },
+  trigger: { wide: 0.5, narrow: 0.3 },
   /**
    * Shares of the map kept free of the subject. Nothing covers the map in either layout (the key
    * sits under it, the locator in the key, charts and timelines in the text): margins only.

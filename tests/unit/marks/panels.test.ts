@@ -7,7 +7,7 @@ import { fixtureCatalog } from '../scene/catalog-fixture.ts';
 
 const SOHR = 'the Syrian Observatory for Human Rights';
 const fig = (f: Partial<MarksFigure> & Pick<MarksFigure, 'measure' | 'reportedBy' | 'date'>): MarksFigure => ({ qualifier: null, value: null, range: null, sources: ['s'], ...f }) as MarksFigure;
-const event = (title: string, figures: MarksFigure[]) => ({ title, date: '2021-01-13', actor: 'Israel', status: 'attributed', area: null, figures });
+const event = (title: string, figures: MarksFigure[]) => ({ title, date: '2021-01-13', actor: 'Israel', status: 'attributed' as const, area: null, figures });
 
 /** Every text of a chart: its row labels and its values, as [left, right] in px. */
 function textBoxes(chart: ReturnType<typeof chartMark>): [number, number][] {
