@@ -11,7 +11,7 @@ export const steps = expectedSteps();
 export const stepById = new Map(steps.map((s) => [s.id, s]));
 
 /** Trigger line as a share of the viewport height: 50 % from 1024 px wide (64rem), 60 % below. */
-export const TRIGGER = { wide: 0.5, narrow: 0.6, minWide: 1024 } as const;
+export const TRIGGER = { wide: 0.5, narrow: 0.3, minWide: 1024 } as const;
 
 export { seen, type Seen } from './figure-state.ts';
 import { seen, type Seen } from './figure-state.ts';

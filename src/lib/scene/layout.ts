@@ -27,7 +27,8 @@ export const LAYOUT = {
    */
   insets: {
     wide: { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 } as Insets,
-    phone: { top: 0.04, right: 0.04, bottom: 0.04, left: 0.04 } as Insets,
+    // bottom: the scale bar sits in the map's bottom-start corner on phones.
+    phone: { top: 0.04, right: 0.04, bottom: 0.1, left: 0.04 } as Insets,
   },
   /**
    * Map drawing areas static figures are drawn for, and the sizes the build's label check uses.

@@ -120,9 +120,9 @@ export function legendFor(
 ): LegendEntry[] {
   const entries: LegendEntry[] = [];
   const routes = scene.routes.map((id) => atlas.routes[id]!);
-  if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
-  if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
-  if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
+  if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route' });
+  if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route' });
+  if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route' });
   if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Unconfirmed stretch' });
   const shown = scene.places.map((id) => atlas.places[id]!);
   if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate area' });
