@@ -11,7 +11,7 @@
  * can be narrowed to the active step.
  */
 import { cameraFor, clampView, type Box, type Insets } from '../lib/geo/camera.ts';
-import { sceneToMapMarks } from '../lib/marks/scene-to-marks.ts';
+import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { withPlacedLabels } from '../lib/marks/figure-labels.ts';
 import { sidesOf, type Side } from '../lib/marks/place-labels.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
@@ -25,6 +25,8 @@ import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, u
 const WIDE = LAYOUT.wideQuery;
 /** Width of the scale bar's box, px (the CSS gives .scale-bar-line the same). */
 const SCALE_BAR_PX = 110;
+/** The scale bar line's box width in layout px (CSS sets it per layout), read on start and resize. */
+let scaleBoxPx = 0;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
 /** One number format for the scale bar (toLocaleString would build one on every camera frame). */
@@ -37,7 +39,6 @@ interface Figure {
   root: HTMLElement;
   svg: SVGSVGElement;
   atlas: BrowserAtlas;
-  panel: HTMLElement | null;
   key: HTMLElement | null;
   announcer: HTMLElement | null;
   scaleLine: HTMLElement | null;
@@ -75,7 +76,6 @@ function readFigure(): Figure | null {
     root,
     svg,
     atlas: JSON.parse(root.dataset.atlas ?? '{}') as BrowserAtlas,
-    panel: root.querySelector<HTMLElement>('[data-panel]'),
     key: root.querySelector<HTMLElement>('.figure-key'),
     announcer: root.querySelector<HTMLElement>('[data-announcer]'),
     scaleLine: root.querySelector<HTMLElement>('.scale-bar-line'),
@@ -86,39 +86,14 @@ function readFigure(): Figure | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Panel, legend and insets: what sits around and over the map (one place, to keep it apart from
-// the scroll logic).
+// The key: what sits around the map (nothing covers it: the key strip is under it on phones,
+// charts and timelines are inline in the step text), kept apart from the scroll logic.
 
-/** Show the step's timeline or chart panel and its legend: the step's own build-time drawing. */
-function showPanelAndLegend(fig: Figure, el: HTMLElement): void {
-  const staticFigure = el.querySelector('[data-static-figure]');
-  if (fig.panel) fig.panel.replaceChildren(...[...(staticFigure?.querySelectorAll('svg.timeline, svg.chart') ?? [])].map((n) => n.cloneNode(true)));
-  const legend = staticFigure?.querySelector('.legend');
+/** Show the step's legend in the key: the step's own build-time legend. */
+function showLegend(fig: Figure, el: HTMLElement): void {
+  const legend = el.querySelector('[data-static-figure] .legend');
   const oldLegend = fig.key?.querySelector('.legend');
   if (legend && oldLegend) oldLegend.replaceWith(legend.cloneNode(true));
-}
-
-/**
- * The share of the map to keep free on each side. Wide screens: only a timeline or chart panel
- * covers the figure's bottom. Phones: the active text card covers the bottom of the figure, and
- * the key (and any panel) its top. Measured once per step change.
- */
-function measureInsets(fig: Figure, state: State, el: HTMLElement): void {
-  const map = fig.svg.getBoundingClientRect();
-  if (map.height <= 0) return;
-  if (wide.matches) {
-    const drawing = fig.panel?.firstElementChild?.getBoundingClientRect();
-    const covered = drawing && drawing.height > 0 ? (map.bottom - drawing.top) / map.height : 0;
-    state.insets.wide = { top: 0.02, right: 0.02, bottom: Math.min(0.7, Math.max(0.02, covered + 0.03)), left: 0.02 };
-    return;
-  }
-  const card = el.querySelector('.step-card')?.getBoundingClientRect();
-  const panelBottom = Math.max(
-    ...[fig.key, fig.panel?.firstElementChild].map((n) => (n && n.getBoundingClientRect().height > 0 ? n.getBoundingClientRect().bottom : map.top)),
-  );
-  const top = Math.min(0.5, Math.max(0.04, (panelBottom - map.top) / map.height + 0.03));
-  const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : 0.44;
-  state.insets.phone = { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,9 +117,11 @@ function measurable(fig: Figure): boolean {
 function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
   const { atlas, scaleLine, scaleLabel, locator, locatorRect } = fig;
   if (scaleLine && scaleLabel) {
-    const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(fig.svg, box), SCALE_BAR_PX);
+    // The line's box is narrower on phones (CSS): its width is read on start and resize, never per frame.
+    const boxPx = scaleBoxPx || SCALE_BAR_PX;
+    const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(fig.svg, box), boxPx);
     // A fixed box whose line is scaled: nothing around it moves as the camera flies.
-    scaleLine.style.setProperty('--scale', String(bar.px / SCALE_BAR_PX));
+    scaleLine.style.setProperty('--scale', String(bar.px / boxPx));
     const text = `${KM.format(bar.km)} km`;
     if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
   }
@@ -164,7 +141,7 @@ function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
  * the labels are placed as the wide static figure places them.
  */
 function drawPlaced(fig: Figure, state: State, scene: Scene, to: Box | null, drawn: Record<string, number>): void {
-  const marks = { ...sceneToMapMarks(scene, fig.atlas), timeline: null, chart: null };
+  const marks = sceneToMarks(scene, fig.atlas);
   if (!to) {
     drawMarks(fig.svg, withPlacedLabels(marks, scene.camera, LAYOUT.frames.wide), 1, drawn);
     return;
@@ -277,9 +254,8 @@ function createActivate(fig: Figure, state: State, progress: ReturnType<typeof c
       if (now < 1) state.progressive = routes;
       else progress.stop();
     }
-    showPanelAndLegend(fig, el);
+    showLegend(fig, el);
     if (measurable(fig)) {
-      measureInsets(fig, state, el);
       const to = target(fig, state, scene);
       drawPlaced(fig, state, scene, to, drawn);
       flyTo(fig.svg, to, motion() ? FLIGHT_MS : 0, (box) => updateScale(fig, box));
@@ -293,7 +269,6 @@ function createActivate(fig: Figure, state: State, progress: ReturnType<typeof c
 
 /** Everything outside the map that follows the active step: labels, classes, the URL. */
 function showActive(fig: Figure, state: State, i: number, scene: Scene): void {
-  fig.root.dataset.showing = scene.timeline ? 'timeline' : scene.chart ? 'chart' : 'none';
   fig.svg.setAttribute('aria-label', scene.alt);
   if (fig.announcer) fig.announcer.textContent = scene.alt;
   state.steps[state.activeIndex]?.classList.remove('is-active');
@@ -390,9 +365,8 @@ function listen(fig: Figure, state: State, activate: (i: number, how: { fromPrev
   new ResizeObserver((entries) => {
     const size = entries[0]?.contentRect;
     if (size) rememberSize(fig.svg, size.width, size.height);
+    scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
     if (!state.activeScene || !measurable(fig)) return;
-    const el = state.steps[state.activeIndex];
-    if (el) measureInsets(fig, state, el);
     jumpCamera(fig, state);
   }).observe(fig.svg);
 }
@@ -428,6 +402,7 @@ function start(): void {
   });
 
   document.documentElement.classList.add('live');
+  scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
   const first = stepAtTrigger(stepEls);
   if (first >= 0) activate(first, { fromPrevious: false });
   if (state.activeIndex < 0) {

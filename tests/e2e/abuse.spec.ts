@@ -1,7 +1,7 @@
 /**
  * Abuse: readers who scroll too fast, jump, resize, rotate, go back and forward, reload, zoom, or
  * run a slow phone. Each test ends with the live figure in the end state of the active step — the
- * step whose box crosses the trigger line (50 % of the viewport height from 1024 px wide, 60 %
+ * step whose box crosses the trigger line (50 % of the viewport height from 1024 px wide, 30 %
  * below): the map labelled with that step's alt, its camera still, its markers and areas, its
  * focused places inside the visible map and its routes drawn in full — and with no console error,
  * page error, CSP violation or failed request (tests/e2e/fixtures.ts).

@@ -1,7 +1,7 @@
 /**
  * What the live figure shows, read as a reader sees it — visible markers and areas, drawn route
- * lengths, focused places outside the visible map, its label, camera state and panels — shared by
- * the story, publish and abuse specs.
+ * lengths, focused places outside the visible map, its label, camera state — and the inline
+ * figures (chart, timeline) in the active step's text; shared by the story, publish and abuse specs.
  */
 import type { Page } from '@playwright/test';
 
@@ -12,8 +12,10 @@ export interface Seen {
   outside: string[];
   label: string;
   camera: string | null;
-  /** Classes of the panels (timeline, chart) the live figure shows. */
-  panel: string[];
+  /** Kinds of the inline figures (chart, timeline) in the active step's text, in order. */
+  inline: string[];
+  /** Charts or timelines drawn inside the live figure (none: they belong in the text). */
+  inFigure: number;
 }
 
 /** Read what the live figure shows: visible markers, drawn route lengths, focused places outside the visible map. */
@@ -54,8 +56,10 @@ export async function seen(page: Page, focus: string[]): Promise<Seen> {
       const el = svg.querySelector(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`);
       return !el || !inFrame(el);
     });
-    const panel = [...figure.querySelectorAll('[data-panel] svg')].map((s) => s.getAttribute('class') ?? '');
-    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', camera: svg.getAttribute('data-camera'), panel };
+    const active = document.getElementById(document.documentElement.dataset.activeStep ?? '');
+    const inline = [...(active?.querySelectorAll('.step-card .inline-figure') ?? [])].filter(visible).map((f) => (f.matches('.inline-chart') ? 'chart' : 'timeline'));
+    const inFigure = figure.querySelectorAll('svg.chart, svg.timeline').length;
+    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', camera: svg.getAttribute('data-camera'), inline, inFigure };
   }, focus);
 }
 

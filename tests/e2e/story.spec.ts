@@ -16,8 +16,9 @@ function check(s: Seen, step: ExpectedStep): void {
   expect(s.routes.map((r) => r.id).sort()).toEqual([...step.routes].sort());
   for (const r of s.routes) expect(r.drawn, `route ${r.id} drawn in full`).toBeGreaterThanOrEqual(r.total - 1);
   expect(s.label).toBe(step.alt);
-  const panels = [step.timeline && 'timeline', step.chart && 'chart'].filter(Boolean);
-  expect(s.panel.map((c) => c.split(' ')[0])).toEqual(panels);
+  // A chart or timeline is an inline figure in the step's text, never drawn over the map.
+  expect(s.inline, `inline figures of ${step.id}`).toEqual([step.chart && 'chart', step.timeline && 'timeline'].filter(Boolean));
+  expect(s.inFigure).toBe(0);
 }
 
 for (const viewport of [

@@ -22,23 +22,9 @@ interface PickerOptions {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/**
- * The insets the controller leaves free on phones: the active card at the bottom, the key (and any
- * panel) at the top — measured as src/client/scroll-controller.ts measures them.
- */
-function phoneInsets(svg: SVGSVGElement): Insets {
-  const map = svg.getBoundingClientRect();
-  const fallback = LAYOUT.insets.phone;
-  if (map.height <= 0) return fallback;
-  const figure = svg.closest('[data-live-figure]');
-  const card = document.querySelector('[data-step].is-active .step-card')?.getBoundingClientRect();
-  const tops = [figure?.querySelector('.figure-key'), figure?.querySelector('[data-panel]')].map((n) => {
-    const r = n?.getBoundingClientRect();
-    return r && r.height > 0 ? r.bottom : map.top;
-  });
-  const top = Math.min(0.5, Math.max(0.04, (Math.max(...tops) - map.top) / map.height + 0.03));
-  const bottom = card ? Math.min(0.7, Math.max(0.04, (card.height + 24) / map.height)) : fallback.bottom;
-  return { top, right: 0.04, bottom: Math.min(bottom, 0.9 - top), left: 0.04 };
+/** The insets the controller leaves free on phones: nothing covers the map, so the layout's own. */
+function phoneInsets(_svg: SVGSVGElement): Insets {
+  return LAYOUT.insets.phone;
 }
 
 /** Creates the picker's panel section and wires the map for panning and zooming while it is on. */

@@ -1,9 +1,13 @@
 /**
- * sceneToMarks: the one description of what a Scene draws (paths, points, labels, timeline,
- * chart), in map units or panel units. The build-time SVG and the browser renderer both draw it.
+ * sceneToMarks: the one description of what a Scene's map draws (paths, points, labels), in map
+ * units. The build-time SVG and the browser renderer both draw it. A step's chart and timeline are
+ * inline figures in its text, built at build time by ./panels.ts (never in the browser bundle).
  */
 import type { Atlas, AtlasEvent, AtlasFigure, AtlasPlace, AtlasRoute, Box, Scene, XY } from '../scene/types.ts';
 import { SIZES, staticScale } from './sizes.ts';
+
+export { figureText, niceMax } from './panels.ts';
+export { actorGroup, type ActorGroup } from '../scene/actors.ts';
 
 /** One leg of a drawn route. */
 export interface RouteLegMark {
@@ -86,75 +90,17 @@ export interface LabelMark {
   along?: [number, number][];
 }
 
-export type ActorGroup = 'israel' | 'us' | 'iran-allies' | 'other';
-
-/** One event on the timeline panel, in panel units. */
-export interface TimelineItemMark {
-  id: string;
-  x: number;
-  y: number;
-  title: string;
-  date: string;
-  actor: string;
-  group: ActorGroup;
-  status: string;
-  highlighted: boolean;
-}
-
-/** The timeline panel (inline figure): size, axis, items and the highlighted events' labels, in panel units. */
-export interface TimelineMark {
-  width: number;
-  height: number;
-  /** y of the time axis, in panel units. */
-  axisY: number;
-  /** Year ticks; `label` is empty where labels would crowd. */
-  ticks: { label: string; x: number }[];
-  items: TimelineItemMark[];
-  /** Titles of the highlighted events, one row each above the items, with a leader to the item. */
-  labels: { id: string; text: string; x: number; y: number; lineX: number }[];
-}
-
-/** One published figure as a bar (or a point) of the range chart. */
-export interface ChartRowMark {
-  label: string;
-  date: string;
-  /** Start and end of the bar in panel units (equal for a single value). */
-  x0: number;
-  x1: number;
-  y: number;
-  text: string;
-}
-
-/** The range chart of one event's published figures, in panel units. */
-export interface ChartMark {
-  event: string;
-  title: string;
-  measure: string;
-  width: number;
-  height: number;
-  axis: { value: number; label: string; x: number }[];
-  rows: ChartRowMark[];
-  /** The spread of all published figures, low to high, in panel units. */
-  span: { x0: number; x1: number };
-}
-
 /**
  * What the map draws for one step, in map units (areas, routes, dots, labels). Built by
- * sceneToMapMarks; drawn by MapMarks.astro (static) and draw-scene.ts (live; the browser draws only these).
+ * sceneToMarks; drawn by MapMarks.astro (static) and draw-scene.ts (live; the browser draws only these).
  */
-export interface MapMarks {
+export interface Marks {
   /** The step's id. */
   step: string;
   areas: AreaMark[];
   routes: RouteMark[];
   points: PointMark[];
   labels: LabelMark[];
-}
-
-/** Everything a figure draws for one step: the map marks and the inline panels (build time only). */
-export interface Marks extends MapMarks {
-  timeline: TimelineMark | null;
-  chart: ChartMark | null;
 }
 
 /** A reported figure as the marks read it (the note is for the build's text only). */
@@ -184,29 +130,6 @@ export function legDrawn(leg: { start: number; length: number }, routeLength: nu
   if (leg.length <= 0) return drawn >= 1 ? 1 : 0;
   const along = drawn * routeLength - leg.start;
   return Math.min(1, Math.max(0, along / leg.length));
-}
-
-/** Which group an actor string belongs to, for the timeline's shape encoding. */
-export function actorGroup(actor: string): ActorGroup {
-  if (/israel/i.test(actor)) return 'israel';
-  if (/united states|\bUS\b|U\.S\./i.test(actor)) return 'us';
-  if (/iran|hezbollah|irgc|quds|syria/i.test(actor)) return 'iran-allies';
-  return 'other';
-}
-
-/** Human-readable figure: "at least 57", "40,000–65,000". */
-export function figureText(f: MarksFigure): string {
-  const n = (v: number) => v.toLocaleString('en-GB');
-  const body = f.range ? `${n(f.range[0])}–${n(f.range[1])}` : n(f.value ?? 0);
-  return f.qualifier ? `${f.qualifier} ${body}` : body;
-}
-
-/** A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */
-export function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
-  return 10 * p;
 }
 
 function routeMark(id: string, drawn: number, atlas: Pick<MarksAtlas, 'routes'>): RouteMark {
@@ -239,78 +162,6 @@ function routeMark(id: string, drawn: number, atlas: Pick<MarksAtlas, 'routes'>)
   const sorted = middles.sort((a, b) => b.len - a.len).map((m) => m.at);
   const [x = 0, y = 0] = sorted[0] ?? [];
   return { id, mode: route.mode, closed: route.closed, label: route.label, length: route.length, drawn, legs, arrows, labelAt: { x, y }, middles: sorted };
-}
-
-const TIMELINE = { width: 560, left: 24, right: 24, laneGap: 20, labelRow: 22, labelFont: 14, maxLabels: 4 } as const;
-
-function timelineMark(highlight: readonly string[], atlas: MarksAtlas): TimelineMark {
-  const span = TIMELINE.width - TIMELINE.left - TIMELINE.right;
-  const x = (t: number) => r1(TIMELINE.left + t * span);
-  const chosen = atlas.timeline.items.filter((item) => highlight.includes(item.id)).slice(0, TIMELINE.maxLabels);
-  const top = 6 + chosen.length * TIMELINE.labelRow;
-  const laneY = (lane: number) => top + 14 + (2 - Math.min(lane, 2)) * TIMELINE.laneGap;
-  const axisY = laneY(0) + 16;
-  // Roughly 0.55 em per character: keep each title inside the panel, near its item.
-  const labels = chosen.map((item, k) => {
-    const e = atlas.events[item.id]!;
-    const width = e.title.length * TIMELINE.labelFont * 0.55;
-    const lineX = x(item.t);
-    const left = Math.min(Math.max(4, lineX - width / 2), TIMELINE.width - 4 - width);
-    return { id: item.id, text: e.title, x: r1(Math.max(4, left)), y: 6 + (k + 1) * TIMELINE.labelRow - 6, lineX };
-  });
-  const ticks = atlas.timeline.ticks;
-  const every = Math.max(1, Math.ceil((ticks.length * 40) / span));
-  return {
-    width: TIMELINE.width,
-    height: axisY + 26,
-    axisY,
-    ticks: ticks.map((tick, i) => ({ label: i % every === 0 ? tick.label : '', x: x(tick.t) })),
-    items: atlas.timeline.items.map((item) => {
-      const e = atlas.events[item.id]!;
-      return {
-        id: item.id,
-        x: x(item.t),
-        y: laneY(item.lane),
-        title: e.title,
-        date: e.date,
-        actor: e.actor,
-        group: actorGroup(e.actor),
-        status: e.status,
-        highlighted: highlight.includes(item.id),
-      };
-    }),
-    labels,
-  };
-}
-
-const CHART = { width: 700, left: 16, right: 230, top: 40, rowGap: 58 } as const;
-
-function chartMark(eventId: string, atlas: MarksAtlas): ChartMark {
-  const e = atlas.events[eventId]!;
-  // One axis, one measure: the chart shows the figures that count what the first one counts.
-  const measure = e.figures[0]?.measure;
-  const figures = e.figures
-    .filter((f) => f.measure === measure)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.reportedBy.localeCompare(b.reportedBy));
-  const values = figures.flatMap((f) => (f.range ? f.range : [f.value ?? 0]));
-  const max = niceMax(Math.max(...values, 1));
-  const span = CHART.width - CHART.left - CHART.right;
-  const x = (v: number) => r1(CHART.left + (v / max) * span);
-  const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ value: f * max, label: (f * max).toLocaleString('en-GB'), x: x(f * max) }));
-  const rows = figures.map((f, i) => {
-    const [lo, hi] = f.range ?? [f.value ?? 0, f.value ?? 0];
-    return { label: f.reportedBy, date: f.date, x0: x(lo), x1: x(hi), y: CHART.top + 36 + i * CHART.rowGap, text: figureText(f) };
-  });
-  return {
-    event: eventId,
-    title: e.title,
-    measure: figures[0]?.measure ?? '',
-    width: CHART.width,
-    height: CHART.top + 36 + figures.length * CHART.rowGap - 20,
-    axis,
-    rows,
-    span: { x0: x(Math.min(...values)), x1: x(Math.max(...values)) },
-  };
 }
 
 /** How a static figure is shown, for cullMarks. */
@@ -384,7 +235,7 @@ function pointsOf(d: string): XY[] {
  * time only, so the browser bundle does not carry their code). Labels sit left of their point when
  * it is in the right part of the view.
  */
-export function sceneToMapMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' | 'routes' | 'events' | 'countryLabels'>): MapMarks {
+export function sceneToMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' | 'routes' | 'events' | 'countryLabels'>): Marks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
   const named = new Set(scene.named ?? scene.places);
   const routeEnds = new Set(
@@ -434,14 +285,5 @@ export function sceneToMapMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' |
     routes,
     points,
     labels,
-  };
-}
-
-/** Everything a figure draws for a scene: the map's marks and the step's timeline or chart. */
-export function sceneToMarks(scene: Scene, atlas: MarksAtlas): Marks {
-  return {
-    ...sceneToMapMarks(scene, atlas),
-    timeline: scene.timeline ? timelineMark(scene.timeline, atlas) : null,
-    chart: scene.chart ? chartMark(scene.chart, atlas) : null,
   };
 }

@@ -15,12 +15,20 @@ export interface FrameSize {
 export const LAYOUT = {
   /** Wide screens show the figure beside the text. */
   wideQuery: '(min-width: 64rem)',
-  /** The trigger line as a share of the viewport height (the same figure CSS uses for the layout). */
-  trigger: { wide: 0.5, narrow: 0.6 },
-  /** Starting insets; the controller refines them per step from what it measures. */
+  /**
+   * The trigger line as a share of the viewport height. Narrow: the line lies under the sticky map
+   * region, so a step turns active as its text (which follows a hidden box of the region's height)
+   * comes into view below the region, and a deep link (step top just below the top bar) crosses it.
+   */
+  trigger: { wide: 0.5, narrow: 0.3 },
+  /**
+   * Shares of the map kept free of the subject. Nothing covers the map in either layout (the key
+   * sits under it, the locator in the key, charts and timelines in the text): margins only.
+   */
   insets: {
     wide: { top: 0.02, right: 0.02, bottom: 0.02, left: 0.02 } as Insets,
-    phone: { top: 0.14, right: 0.04, bottom: 0.44, left: 0.04 } as Insets,
+    // bottom: the scale bar sits in the map's bottom-start corner on phones.
+    phone: { top: 0.04, right: 0.04, bottom: 0.1, left: 0.04 } as Insets,
   },
   /**
    * Map drawing areas static figures are drawn for, and the sizes the build's label check uses.

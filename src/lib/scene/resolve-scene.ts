@@ -94,15 +94,13 @@ export function resolveScene(step: StepProps, catalog: Catalog, atlas: Atlas, pr
     events,
     timeline: step.timeline ? events : null,
     chart: step.chart ?? null,
-    legend: [
-      ...legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
-      ...(step.timeline ? timelineLegend(atlas) : []),
-    ],
+    // The map's key only: a timeline's shapes are explained beside the timeline, in the step's text.
+    legend: legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
     alt: step.alt,
   };
 }
 
-/** Legend of the timeline: one shape per actor group present, and how fills encode status. */
+/** Key of the inline timeline: one shape per actor group present, and how fills encode status. */
 export function timelineLegend(atlas: Atlas): LegendEntry[] {
   const groups = new Set(atlas.timeline.items.map((i) => actorGroup(atlas.events[i.id]!.actor)));
   const entries: LegendEntry[] = (['israel', 'us', 'iran-allies', 'other'] as const)
@@ -112,7 +110,10 @@ export function timelineLegend(atlas: Atlas): LegendEntry[] {
   return entries;
 }
 
-/** Legend entries for what the scene actually draws, in a fixed order. */
+/**
+ * The map's key: entries for what the scene actually draws, in a fixed order, worded short so
+ * that a phone's key strip holds them in two lines (a labelled dot needs no entry).
+ */
 export function legendFor(
   scene: { routes: string[]; places: string[]; events: string[]; camera: Box },
   atlas: Atlas,
@@ -123,12 +124,11 @@ export function legendFor(
   if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
   if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
   if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
-  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: stretch no source traced' });
-  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded, “(closed)”: reported closed' });
+  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: no source traced' });
+  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded: reported closed' });
   const shown = scene.places.map((id) => atlas.places[id]!);
-  if (shown.some((p) => p.r === 0) || routes.length > 0) entries.push({ key: 'place', label: 'Place' });
-  if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate location or region' });
-  if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Area of reported strikes' });
+  if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate area' });
+  if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
   if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
   return entries;

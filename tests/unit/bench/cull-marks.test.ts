@@ -73,7 +73,6 @@ describe('cullMarks', () => {
     expect(culled.labels.filter((l) => l.role === 'country').map((l) => l.text)).not.toContain('Far West');
     expect(culled.points.map((p) => p.id).sort()).toEqual(all.points.map((p) => p.id).sort());
     expect(culled.areas).toEqual(all.areas);
-    expect(culled.timeline).toEqual(all.timeline);
   });
 
   it('keeps every mark whose anchor a static figure of any allowed aspect shows', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contains } from '../../../src/lib/geo/camera.ts';
 import { createProjection, projectPoint } from '../../../src/lib/geo/projection.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
-import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
+import { resolveScene, timelineLegend } from '../../../src/lib/scene/resolve-scene.ts';
 import { fixtureCatalog, step } from './catalog-fixture.ts';
 
 const projection = createProjection();
@@ -39,7 +39,8 @@ describe('resolveScene', () => {
     expect(scene.routes).toEqual([{ id: 'qaim-corridor', drawn: 1 }]);
     expect(scene.places).toEqual(['tehran', 'beirut']);
     expect(scene.waypoints).toEqual(['baghdad', 'albu-kamal', 'mayadin', 'deir-ezzor', 'damascus']);
-    expect(scene.legend.map((l) => l.key)).toEqual(['route-land', 'route-unverified', 'place']);
+    // A labelled dot needs no key entry: the phone's key strip keeps its two lines for what needs one.
+    expect(scene.legend.map((l) => l.key)).toEqual(['route-land', 'route-unverified']);
   });
 
   it('a route a source called closed is labelled "(closed)", marked closed for the renderers, and explained in the key', () => {
@@ -84,8 +85,9 @@ describe('resolveScene', () => {
     expect(scene.timeline).toEqual(['strikes']);
     expect(scene.chart).toBe('rockets');
     expect(scene.legend.map((l) => l.key)).toContain('event-area');
-    // The timeline's legend explains its shapes (actors) and fills (status).
-    expect(scene.legend.map((l) => l.key)).toEqual(expect.arrayContaining(['timeline-israel', 'timeline-status']));
+    // The map's key explains the map only; the timeline's shapes are explained beside the timeline.
+    expect(scene.legend.map((l) => l.key).filter((k) => k.startsWith('timeline-'))).toEqual([]);
+    expect(timelineLegend(atlas).map((l) => l.key)).toEqual(expect.arrayContaining(['timeline-israel', 'timeline-status']));
   });
 
   it('throws naming the step and the unknown id', () => {

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createProjection } from '../../../src/lib/geo/projection.ts';
+import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
+import type { MarksAtlas, MarksFigure } from '../../../src/lib/marks/scene-to-marks.ts';
+import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
+import { fixtureCatalog } from '../scene/catalog-fixture.ts';
+
+const SOHR = 'the Syrian Observatory for Human Rights';
+const fig = (f: Partial<MarksFigure> & Pick<MarksFigure, 'measure' | 'reportedBy' | 'date'>): MarksFigure => ({ qualifier: null, value: null, range: null, sources: ['s'], ...f }) as MarksFigure;
+const event = (title: string, figures: MarksFigure[]) => ({ title, date: '2021-01-13', actor: 'Israel', status: 'attributed' as const, area: null, figures });
+
+/** Every text of a chart: its row labels and its values, as [left, right] in px. */
+function textBoxes(chart: ReturnType<typeof chartMark>): [number, number][] {
+  const boxes: [number, number][] = [];
+  for (const row of chart.rows) {
+    for (const line of row.label) boxes.push([4, 4 + estimateTextWidth(line, PANEL.font)]);
+    const w = estimateTextWidth(row.text, PANEL.font);
+    boxes.push(row.textAnchor === 'start' ? [row.textX, row.textX + w] : [row.textX - w, row.textX]);
+  }
+  return boxes;
+}
+
+describe('chartMark: a count reported again and again', () => {
+  const events: Pick<MarksAtlas, 'events'>['events'] = {
+    toll: event('Strikes around Deir Ezzor', [
+      fig({ measure: 'killed', value: 16, reportedBy: SOHR, date: '2021-01-13' }),
+      fig({ measure: 'killed', value: 23, reportedBy: SOHR, date: '2021-01-13' }),
+      fig({ measure: 'killed', value: 40, reportedBy: SOHR, date: '2021-01-13' }),
+      fig({ measure: 'killed', qualifier: 'at least', value: 57, reportedBy: SOHR, date: '2021-01-13' }),
+      fig({ measure: 'strikes', qualifier: 'more than', value: 18, reportedBy: SOHR, date: '2021-01-13' }),
+    ]),
+  };
+  const chart = chartMark('toll', { events });
+
+  it('is a sequence of the reports in their order, every value labelled, the counter named once (in the title)', () => {
+    expect(chart.kind).toBe('sequence');
+    expect(chart.rows.map((r) => r.text)).toEqual(['16', '23', '40', 'at least 57']);
+    expect(chart.rows.map((r) => r.label.join(' '))).toEqual(['First report', 'Second report', 'Third report', 'Fourth report']);
+    expect(chart.title).toContain(SOHR);
+    expect(chart.rows.some((r) => r.label.join(' ').includes('Observatory'))).toBe(false);
+    // No time anywhere: the data gives none for most reports, and none is invented.
+    expect(JSON.stringify(chart)).not.toMatch(/\d{1,2}:\d{2}|morning|evening/);
+    const xs = chart.rows.map((r) => r.x0);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  });
+
+  it('measures from zero on one axis, and leaves the other measure out', () => {
+    expect(chart.axis[0]).toMatchObject({ value: 0, label: '0' });
+    expect(chart.axis.at(-1)!.value).toBeGreaterThanOrEqual(57);
+    expect(chart.rows).toHaveLength(4);
+  });
+});
+
+describe('chartMark: estimates by different people', () => {
+  const events: Pick<MarksAtlas, 'events'>['events'] = {
+    rockets: event("Published estimates of Hezbollah's rockets", [
+      fig({ measure: 'rockets', qualifier: 'more than', value: 200000, reportedBy: "Gilad Erdan, Israel's home front defence minister", date: '2013-10' }),
+      fig({ measure: 'rockets', value: 100000, reportedBy: 'a senior Israeli intelligence official', date: '2015-05' }),
+      fig({ measure: 'rockets', range: [40000, 65000], reportedBy: 'Lebanese media', date: '2024' }),
+      fig({ measure: 'rockets', qualifier: 'about', value: 150000, reportedBy: 'Israeli officials', date: '2015-11' }),
+    ]),
+  };
+  const chart = chartMark('rockets', { events });
+
+  it('has one row per estimate in date order, labelled with who and the year', () => {
+    expect(chart.kind).toBe('estimates');
+    expect(chart.rows.map((r) => r.label.join(' '))).toEqual([
+      "Gilad Erdan, Israel's home front defence minister, 2013",
+      'A senior Israeli intelligence official, 2015',
+      'Israeli officials, 2015',
+      'Lebanese media, 2024',
+    ]);
+  });
+
+  it('draws an arrow for "more than", a range for a range, a dot for a figure', () => {
+    expect(chart.rows.map((r) => r.kind)).toEqual(['more', 'dot', 'dot', 'range']);
+    const range = chart.rows[3]!;
+    expect(range.x1).toBeGreaterThan(range.x0);
+    expect(chart.axis[0]!.value).toBe(0);
+  });
+
+  it('keeps every text inside the figure and every row below the one before', () => {
+    for (const [l, r] of textBoxes(chart)) {
+      expect(l).toBeGreaterThanOrEqual(0);
+      expect(r).toBeLessThanOrEqual(chart.width);
+    }
+    const ys = chart.rows.flatMap((r) => [r.labelY, r.y]);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+    expect(chart.bottom).toBeLessThan(chart.height);
+  });
+});
+
+describe('timelineMark', () => {
+  const catalog = fixtureCatalog();
+  const atlas = buildAtlas(catalog, createProjection(), { timelineIds: ['strikes', 'campaign-start'] });
+
+  it('numbers the step events and lists their titles with their dates; the rest stay marks', () => {
+    const t = timelineMark(['strikes'], atlas);
+    expect(t.titles).toEqual([{ id: 'strikes', n: 1, text: atlas.events.strikes!.title, date: '13 January 2021' }]);
+    expect(t.items.find((i) => i.id === 'strikes')).toMatchObject({ n: 1, group: 'israel' });
+    expect(t.items.filter((i) => i.n === 0).length).toBe(t.items.length - 1);
+  });
+
+  it('titles at most MAX_TITLES events', () => {
+    const ids = atlas.timeline.items.map((i) => i.id);
+    expect(timelineMark(ids, atlas).titles.length).toBeLessThanOrEqual(MAX_TITLES);
+  });
+
+  it('fits the column: marks and numbers inside, year labels that never touch', () => {
+    const t = timelineMark(['strikes', 'campaign-start'], atlas);
+    for (const i of t.items) expect(i.x).toBeGreaterThan(0), expect(i.x).toBeLessThan(t.width);
+    const labelled = t.ticks.filter((k) => k.label);
+    for (let i = 1; i < labelled.length; i++) {
+      expect(labelled[i]!.x - labelled[i - 1]!.x).toBeGreaterThan(estimateTextWidth(labelled[i]!.label, PANEL.font) + 4);
+    }
+    const nx = t.items.filter((i) => i.n > 0).map((i) => i.nx).sort((a, b) => a - b);
+    for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(estimateTextWidth('0', PANEL.font) + 8 - 0.1);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks between words so no line is wider than asked', () => {
+    const lines = wrapText("Israel's defence ministry, as reported by France 24, 2018", 200, 13);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(estimateTextWidth(l, 13)).toBeLessThanOrEqual(200);
+    expect(lines.join(' ')).toBe("Israel's defence ministry, as reported by France 24, 2018");
+  });
+});
