@@ -183,32 +183,53 @@ const COUNTRY_SPACING = 0.16;
 const CAP = 0.7;
 const DESC = 0.24;
 
-/** Build the card's SVG (1200×630, no <text>: all lettering is outlines). */
-export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme: OgTheme = OG_THEME, marginUnits = 60): string {
-  const W = OG_WIDTH;
-  const H = OG_HEIGHT;
+/** The bottom band: the title on one line (shrunk to fit), the dek on at most two lines under it, in px. */
+interface Band {
+  titleSize: number;
+  titleBaseline: number;
+  dekLines: string[];
+  /** Baseline of the dek's first line. */
+  firstDek: number;
+  bandTop: number;
+  /** Where the fade from map to band begins. */
+  fadeTop: number;
+}
 
-  // The band: title on one line (shrunk to fit), the dek on at most two lines under it.
-  const textWidth = W - 2 * PAD_X;
+function layoutBand(card: OgCard, fonts: OgFonts): Band {
+  const textWidth = OG_WIDTH - 2 * PAD_X;
   const titleSize = Math.min(TITLE_SIZE, (TITLE_SIZE * textWidth) / Math.max(1, fonts.title.width(card.title, TITLE_SIZE)));
   const dekLines = card.dek ? wrapLines(card.dek, fonts.text, DEK_SIZE, textWidth, 2) : [];
-  const lastBaseline = H - 46;
+  const lastBaseline = OG_HEIGHT - 46;
   const firstDek = lastBaseline - (dekLines.length - 1) * DEK_LEADING;
   const titleBaseline = dekLines.length > 0 ? firstDek - DEK_SIZE * 1.75 : lastBaseline;
   const bandTop = titleBaseline - titleSize * CAP - 44;
-  const fadeTop = bandTop - 64;
+  return { titleSize, titleBaseline, dekLines, firstDek, bandTop, fadeTop: bandTop - 64 };
+}
 
-  // The camera: what the card is about, fitted above the band, never showing past the basemap.
+/** Map units → card px: scale `k`, then translate (tx, ty). */
+interface CardCamera {
+  k: number;
+  tx: number;
+  ty: number;
+}
+
+/** The smallest box holding every point, or null for none. */
+function boundsOf(points: readonly XY[]): Rect | null {
+  if (points.length === 0) return null;
+  return {
+    x0: Math.min(...points.map((p) => p[0])),
+    y0: Math.min(...points.map((p) => p[1])),
+    x1: Math.max(...points.map((p) => p[0])),
+    y1: Math.max(...points.map((p) => p[1])),
+  };
+}
+
+/** The camera: what the card is about, fitted above the band, never showing past the basemap. */
+function fitCamera(basemap: Basemap, card: OgCard, fadeTop: number, marginUnits: number): CardCamera {
+  const W = OG_WIDTH;
+  const H = OG_HEIGHT;
   const focus: XY[] = [...card.legs.flatMap((l) => l.points), ...(card.area ?? []), ...card.places.map((p): XY => [p.x, p.y])];
-  const box: Rect =
-    focus.length > 0
-      ? {
-          x0: Math.min(...focus.map((p) => p[0])),
-          y0: Math.min(...focus.map((p) => p[1])),
-          x1: Math.max(...focus.map((p) => p[0])),
-          y1: Math.max(...focus.map((p) => p[1])),
-        }
-      : { x0: 0, y0: 0, x1: basemap.width, y1: basemap.height };
+  const box: Rect = boundsOf(focus) ?? { x0: 0, y0: 0, x1: basemap.width, y1: basemap.height };
   const view: Rect = { x0: PAD_X + 40, y0: 64, x1: W - PAD_X - 40, y1: fadeTop + 8 };
   const extent: Rect = { x0: -marginUnits, y0: -marginUnits, x1: basemap.width + marginUnits, y1: basemap.height + marginUnits };
   const cover = Math.max(W / (extent.x1 - extent.x0), H / (extent.y1 - extent.y0));
@@ -222,13 +243,65 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
   };
   const tx = clampT((view.x0 + view.x1) / 2 - ((box.x0 + box.x1) / 2) * k, extent.x0, extent.x1, W);
   const ty = clampT((view.y0 + view.y1) / 2 - ((box.y0 + box.y1) / 2) * k, extent.y0, extent.y1, H);
-  const px = ([x, y]: XY): XY => [x * k + tx, y * k + ty];
-  const pathOf = (points: readonly XY[], closed = false) =>
-    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f(px(p)[0])} ${f(px(p)[1])}`).join('') + (closed ? 'Z' : '');
+  return { k, tx, ty };
+}
 
-  // Obstacles for labels: the route (sampled every few px), the place dots, the band.
-  const obstacles: Rect[] = [];
-  for (const leg of card.legs) {
+/** A place's dot on the card, in px. */
+interface Dot {
+  p: OgPlace;
+  at: XY;
+  r: number;
+}
+
+/** A set lettering: outline path data, its fill and its halo width. */
+interface LabelPath {
+  d: string;
+  colour: string;
+  halo: number;
+}
+
+/**
+ * Labels placed one after the other, each clear of the obstacles (route, dots) and of the labels
+ * placed before it, inside `bounds`.
+ */
+class LabelPlacer {
+  readonly obstacles: Rect[] = [];
+  readonly bounds: Rect;
+  constructor(bounds: Rect) {
+    this.bounds = bounds;
+  }
+
+  /** Block a box for every later label. */
+  block(r: Rect): void {
+    this.obstacles.push(r);
+  }
+
+  /** Whether `r` is inside the bounds and clear of every obstacle. */
+  fits(r: Rect): boolean {
+    return inside(r, this.bounds) && !this.obstacles.some((o) => overlaps(o, r));
+  }
+
+  /** Place a label of width w at the first free candidate (x = left edge, y = baseline); else the least crowded. */
+  place(candidates: XY[], w: number, size: number, extraObstacles: Rect[] = []): XY | null {
+    const all = [...this.obstacles, ...extraObstacles];
+    let fallback: { at: XY; hits: number } | null = null;
+    for (const [x, y] of candidates) {
+      const r: Rect = { x0: x - 3, y0: y - size * CAP - 3, x1: x + w + 3, y1: y + size * DESC + 3 };
+      if (!inside(r, this.bounds)) continue;
+      const hits = all.filter((o) => overlaps(o, r)).length;
+      if (hits === 0) {
+        this.block(r);
+        return [x, y];
+      }
+      if (!fallback || hits < fallback.hits) fallback = { at: [x, y], hits };
+    }
+    return fallback ? fallback.at : null;
+  }
+}
+
+/** Obstacles for labels along the route: a small box every few px. */
+function blockRoute(placer: LabelPlacer, legs: readonly OgLeg[], px: (p: XY) => XY): void {
+  for (const leg of legs) {
     for (let i = 1; i < leg.points.length; i++) {
       const [ax, ay] = px(leg.points[i - 1]);
       const [bx, by] = px(leg.points[i]);
@@ -236,39 +309,21 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
       for (let j = 0; j <= n; j++) {
         const x = ax + ((bx - ax) * j) / n;
         const y = ay + ((by - ay) * j) / n;
-        obstacles.push({ x0: x - 5, y0: y - 5, x1: x + 5, y1: y + 5 });
+        placer.block({ x0: x - 5, y0: y - 5, x1: x + 5, y1: y + 5 });
       }
     }
   }
-  const dots = card.places.map((p) => ({ p, at: px([p.x, p.y]), r: p.end ? 7.5 : 5.5 }));
-  for (const d of dots) obstacles.push({ x0: d.at[0] - d.r - 2, y0: d.at[1] - d.r - 2, x1: d.at[0] + d.r + 2, y1: d.at[1] + d.r + 2 });
-  const labelBounds: Rect = { x0: 14, y0: 14, x1: W - 14, y1: fadeTop + 12 };
+}
 
-  /** Place a label of width w at the first free candidate (x = left edge, y = baseline). */
-  const place = (candidates: XY[], w: number, size: number, extraObstacles: Rect[] = []): XY | null => {
-    const all = [...obstacles, ...extraObstacles];
-    let fallback: { at: XY; hits: number } | null = null;
-    for (const [x, y] of candidates) {
-      const r: Rect = { x0: x - 3, y0: y - size * CAP - 3, x1: x + w + 3, y1: y + size * DESC + 3 };
-      if (!inside(r, labelBounds)) continue;
-      const hits = all.filter((o) => overlaps(o, r)).length;
-      if (hits === 0) {
-        obstacles.push(r);
-        return [x, y];
-      }
-      if (!fallback || hits < fallback.hits) fallback = { at: [x, y], hits };
-    }
-    return fallback ? fallback.at : null;
-  };
-  const labelPaths: { d: string; colour: string; halo: number }[] = [];
-
-  // Place labels, around each dot: east, west, north, south, then the diagonals.
+/** Place labels, around each dot: east, west, north, south, then the diagonals. */
+function placeNames(placer: LabelPlacer, dots: readonly Dot[], fonts: OgFonts, theme: OgTheme): LabelPath[] {
+  const out: LabelPath[] = [];
   for (const { p, at, r } of dots) {
     const w = fonts.label.width(p.name, LABEL_SIZE);
     const [x, y] = at;
     const g = r + 7;
     const c = LABEL_SIZE * CAP;
-    const spot = place(
+    const spot = placer.place(
       [
         [x + g, y + c / 2],
         [x - g - w, y + c / 2],
@@ -282,41 +337,41 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
       w,
       LABEL_SIZE,
     );
-    if (spot) labelPaths.push({ d: fonts.label.path(p.name, spot[0], spot[1], LABEL_SIZE), colour: theme.label, halo: 5 });
+    if (spot) out.push({ d: fonts.label.path(p.name, spot[0], spot[1], LABEL_SIZE), colour: theme.label, halo: 5 });
   }
+  return out;
+}
 
-  // The area's label: beside the area's box (below, above, right, left).
-  if (card.area && card.areaLabel) {
-    const pts = card.area.map(px);
-    const a: Rect = {
-      x0: Math.min(...pts.map((p) => p[0])),
-      y0: Math.min(...pts.map((p) => p[1])),
-      x1: Math.max(...pts.map((p) => p[0])),
-      y1: Math.max(...pts.map((p) => p[1])),
-    };
-    const w = fonts.label.width(card.areaLabel, AREA_LABEL_SIZE);
-    const c = AREA_LABEL_SIZE * CAP;
-    const cx = (a.x0 + a.x1) / 2;
-    const spot = place(
-      [
-        [cx - w / 2, a.y1 + 10 + c],
-        [cx - w / 2, a.y0 - 10],
-        [a.x0 - 4, a.y1 + 10 + c],
-        [a.x1 + 4 - w, a.y1 + 10 + c],
-        [a.x1 + 10, (a.y0 + a.y1) / 2 + c / 2],
-        [a.x0 - 10 - w, (a.y0 + a.y1) / 2 + c / 2],
-        [cx - w / 2, a.y1 + 34 + c],
-      ],
-      w,
-      AREA_LABEL_SIZE,
-      [a],
-    );
-    if (spot) labelPaths.push({ d: fonts.label.path(card.areaLabel, spot[0], spot[1], AREA_LABEL_SIZE), colour: theme.areaStroke, halo: 5 });
-  }
+/** The area's label: beside the area's box (below, above, right, left). */
+function placeAreaLabel(placer: LabelPlacer, area: readonly XY[], label: string, fonts: OgFonts, theme: OgTheme): LabelPath | null {
+  const a = boundsOf(area)!;
+  const w = fonts.label.width(label, AREA_LABEL_SIZE);
+  const c = AREA_LABEL_SIZE * CAP;
+  const cx = (a.x0 + a.x1) / 2;
+  const spot = placer.place(
+    [
+      [cx - w / 2, a.y1 + 10 + c],
+      [cx - w / 2, a.y0 - 10],
+      [a.x0 - 4, a.y1 + 10 + c],
+      [a.x1 + 4 - w, a.y1 + 10 + c],
+      [a.x1 + 10, (a.y0 + a.y1) / 2 + c / 2],
+      [a.x0 - 10 - w, (a.y0 + a.y1) / 2 + c / 2],
+      [cx - w / 2, a.y1 + 34 + c],
+    ],
+    w,
+    AREA_LABEL_SIZE,
+    [a],
+  );
+  return spot ? { d: fonts.label.path(label, spot[0], spot[1], AREA_LABEL_SIZE), colour: theme.areaStroke, halo: 5 } : null;
+}
 
-  // Country names, spaced capitals, near each country's label point: wholly inside the country
-  // (corners and centre of the label's box), on the visible map and clear of everything else.
-  const countryPaths: string[] = [];
+/**
+ * Country names, spaced capitals, near each country's label point: wholly inside the country
+ * (corners and centre of the label's box), on the visible map and clear of everything else.
+ */
+function placeCountryNames(placer: LabelPlacer, basemap: Basemap, camera: CardCamera, font: OgFont): string[] {
+  const { k, tx, ty } = camera;
+  const out: string[] = [];
   const unpx = ([x, y]: XY): XY => [(x - tx) / k, (y - ty) / k];
   const shifts: XY[] = [];
   for (const dy of [0, -24, 24, -48, 48, -72, 72]) for (const dx of [0, -40, 40, -80, 80]) shifts.push([dx, dy]);
@@ -324,50 +379,31 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
   for (const country of basemap.countries) {
     if (!country.label) continue;
     const name = country.name.toUpperCase();
-    const w = fonts.label.width(name, COUNTRY_SIZE, COUNTRY_SPACING);
-    const [x, y] = px(country.label);
+    const w = font.width(name, COUNTRY_SIZE, COUNTRY_SPACING);
+    const [x, y] = [country.label[0] * k + tx, country.label[1] * k + ty];
     const c = COUNTRY_SIZE * CAP;
     const rings = parsePath(country.d).map((sub) => sub.points);
     const box = (at: XY): Rect => ({ x0: at[0] - 6, y0: at[1] - c - 6, x1: at[0] + w + 6, y1: at[1] + COUNTRY_SIZE * DESC + 6 });
     const fits = (r: Rect) =>
-      inside(r, labelBounds) &&
-      !obstacles.some((o) => overlaps(o, r)) &&
+      placer.fits(r) &&
       ([[r.x0, r.y0], [r.x1, r.y0], [r.x0, r.y1], [r.x1, r.y1], [(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2]] as XY[]).every((p) =>
         insideRings(unpx(p), rings),
       );
     const free = shifts.map(([dx, dy]): XY => [x - w / 2 + dx, y + c / 2 + dy]).find((at) => fits(box(at)));
     if (!free) continue;
-    obstacles.push(box(free));
-    countryPaths.push(fonts.label.path(name, free[0], free[1], COUNTRY_SIZE, COUNTRY_SPACING));
+    placer.block(box(free));
+    out.push(font.path(name, free[0], free[1], COUNTRY_SIZE, COUNTRY_SPACING));
   }
+  return out;
+}
 
-  // The basemap, in map units under one transform; strokes divided by the scale to stay in px.
+/** The basemap's layers, in map units under one transform; strokes divided by the scale to stay in px. */
+function basemapLayers(basemap: Basemap, camera: CardCamera, theme: OgTheme): string[] {
+  const { k, tx, ty } = camera;
   const sw = (n: number) => f(n / k);
   const countries = basemap.countries.map((c) => `<path d="${c.d}"/>`).join('');
   const rivers = basemap.rivers.map((r) => `<path d="${r.d}"/>`).join('');
-  const legs = card.legs
-    .map((leg) =>
-      leg.unverified
-        ? `<path class="og-route og-route--unverified" d="${pathOf(leg.points)}" stroke-opacity="0.55"/>`
-        : `<path class="og-route" d="${pathOf(leg.points)}"/>`,
-    )
-    .join('');
-  const casing = card.legs.map((leg) => pathOf(leg.points)).join('');
-  const dotMarks = dots
-    .map(({ at, r }) => `<circle cx="${f(at[0])}" cy="${f(at[1])}" r="${r}" fill="${theme.label}" stroke="${theme.background}" stroke-width="3"/>`)
-    .join('');
-  const labels = labelPaths
-    .map(
-      (l) =>
-        `<path d="${l.d}" fill="none" stroke="${theme.background}" stroke-width="${l.halo}" stroke-linejoin="round" stroke-opacity="0.9"/><path d="${l.d}" fill="${l.colour}"/>`,
-    )
-    .join('');
-  const dekPaths = dekLines.map((line, i) => fonts.text.path(line, PAD_X, firstDek + i * DEK_LEADING, DEK_SIZE)).join('');
-
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
-    `<defs><linearGradient id="og-fade" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${theme.background}" stop-opacity="0"/><stop offset="1" stop-color="${theme.background}" stop-opacity="1"/></linearGradient></defs>`,
-    `<rect width="${W}" height="${H}" fill="${theme.sea}"/>`,
     `<g class="og-basemap" transform="matrix(${f(k)} 0 0 ${f(k)} ${f(tx)} ${f(ty)})">`,
     `<g fill="${theme.land}">${countries}</g>`,
     basemap.lakes ? `<path d="${basemap.lakes}" fill="${theme.sea}"/>` : '',
@@ -379,6 +415,29 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
       d ? `<path class="og-dashed-line" d="${d}" fill="none" stroke="${theme.border}" stroke-width="${sw(1.3)}" stroke-dasharray="${sw(5)} ${sw(4)}"/>` : '',
     ),
     `</g>`,
+  ];
+}
+
+/** The route (with its dark casing), the area, the dots and the labels over the basemap, in px. */
+function cardMarks(card: OgCard, dots: readonly Dot[], labels: readonly LabelPath[], countryPaths: readonly string[], pathOf: (points: readonly XY[], closed?: boolean) => string, theme: OgTheme): string[] {
+  const legs = card.legs
+    .map((leg) =>
+      leg.unverified
+        ? `<path class="og-route og-route--unverified" d="${pathOf(leg.points)}" stroke-opacity="0.55"/>`
+        : `<path class="og-route" d="${pathOf(leg.points)}"/>`,
+    )
+    .join('');
+  const casing = card.legs.map((leg) => pathOf(leg.points)).join('');
+  const dotMarks = dots
+    .map(({ at, r }) => `<circle cx="${f(at[0])}" cy="${f(at[1])}" r="${r}" fill="${theme.label}" stroke="${theme.background}" stroke-width="3"/>`)
+    .join('');
+  const labelMarks = labels
+    .map(
+      (l) =>
+        `<path d="${l.d}" fill="none" stroke="${theme.background}" stroke-width="${l.halo}" stroke-linejoin="round" stroke-opacity="0.9"/><path d="${l.d}" fill="${l.colour}"/>`,
+    )
+    .join('');
+  return [
     countryPaths.length > 0 ? `<path class="og-countries" d="${countryPaths.join('')}" fill="${theme.countryLabel}"/>` : '',
     casing ? `<path d="${casing}" fill="none" stroke="${theme.background}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.85"/>` : '',
     card.area
@@ -386,12 +445,52 @@ export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme
       : '',
     legs ? `<g fill="none" stroke="${theme.route}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round">${legs}</g>` : '',
     dotMarks,
-    labels,
-    `<rect y="${f(fadeTop)}" width="${W}" height="${f(bandTop - fadeTop)}" fill="url(#og-fade)"/>`,
-    `<rect y="${f(bandTop)}" width="${W}" height="${f(H - bandTop)}" fill="${theme.background}"/>`,
-    `<rect x="${PAD_X}" y="${f(bandTop - 2)}" width="72" height="6" fill="${theme.route}"/>`,
-    `<path class="og-title" d="${fonts.title.path(card.title, PAD_X, titleBaseline, titleSize)}" fill="${theme.title}"/>`,
+    labelMarks,
+  ];
+}
+
+/** The band's fade, background, accent rule, title and dek. */
+function bandMarks(card: OgCard, band: Band, fonts: OgFonts, theme: OgTheme): string[] {
+  const W = OG_WIDTH;
+  const H = OG_HEIGHT;
+  const dekPaths = band.dekLines.map((line, i) => fonts.text.path(line, PAD_X, band.firstDek + i * DEK_LEADING, DEK_SIZE)).join('');
+  return [
+    `<rect y="${f(band.fadeTop)}" width="${W}" height="${f(band.bandTop - band.fadeTop)}" fill="url(#og-fade)"/>`,
+    `<rect y="${f(band.bandTop)}" width="${W}" height="${f(H - band.bandTop)}" fill="${theme.background}"/>`,
+    `<rect x="${PAD_X}" y="${f(band.bandTop - 2)}" width="72" height="6" fill="${theme.route}"/>`,
+    `<path class="og-title" d="${fonts.title.path(card.title, PAD_X, band.titleBaseline, band.titleSize)}" fill="${theme.title}"/>`,
     dekPaths ? `<path class="og-dek" d="${dekPaths}" fill="${theme.dek}"/>` : '',
+  ];
+}
+
+/** Build the card's SVG (1200×630, no <text>: all lettering is outlines). */
+export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme: OgTheme = OG_THEME, marginUnits = 60): string {
+  const W = OG_WIDTH;
+  const H = OG_HEIGHT;
+  const band = layoutBand(card, fonts);
+  const camera = fitCamera(basemap, card, band.fadeTop, marginUnits);
+  const { k, tx, ty } = camera;
+  const px = ([x, y]: XY): XY => [x * k + tx, y * k + ty];
+  const pathOf = (points: readonly XY[], closed = false) =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f(px(p)[0])} ${f(px(p)[1])}`).join('') + (closed ? 'Z' : '');
+
+  // Labels, in order: place names, the area's label, country names; each clear of what came before.
+  const placer = new LabelPlacer({ x0: 14, y0: 14, x1: W - 14, y1: band.fadeTop + 12 });
+  blockRoute(placer, card.legs, px);
+  const dots: Dot[] = card.places.map((p) => ({ p, at: px([p.x, p.y]), r: p.end ? 7.5 : 5.5 }));
+  for (const d of dots) placer.block({ x0: d.at[0] - d.r - 2, y0: d.at[1] - d.r - 2, x1: d.at[0] + d.r + 2, y1: d.at[1] + d.r + 2 });
+  const labels = placeNames(placer, dots, fonts, theme);
+  const areaLabel = card.area && card.areaLabel ? placeAreaLabel(placer, card.area.map(px), card.areaLabel, fonts, theme) : null;
+  if (areaLabel) labels.push(areaLabel);
+  const countryPaths = placeCountryNames(placer, basemap, camera, fonts.label);
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
+    `<defs><linearGradient id="og-fade" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${theme.background}" stop-opacity="0"/><stop offset="1" stop-color="${theme.background}" stop-opacity="1"/></linearGradient></defs>`,
+    `<rect width="${W}" height="${H}" fill="${theme.sea}"/>`,
+    ...basemapLayers(basemap, camera, theme),
+    ...cardMarks(card, dots, labels, countryPaths, pathOf, theme),
+    ...bandMarks(card, band, fonts, theme),
     `</svg>`,
   ].join('');
 }
