@@ -27,15 +27,8 @@ function phoneInsets(_svg: SVGSVGElement): Insets {
   return LAYOUT.insets.phone;
 }
 
-/** Creates the picker's panel section and wires the map for panning and zooming while it is on. */
-export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOptions) {
-  const projection = createProjection();
-  const wide = matchMedia(LAYOUT.wideQuery);
-  const minSpan = payload?.minFrameSpanKm ?? 120;
-  const picks: { wide?: Corners; phone?: Corners } = {};
-  let picking = false;
-  let drag: { x: number; y: number; view: Box; id: number } | null = null;
-
+/** The picker's panel section: its inputs, outputs and buttons. */
+function pickerPanel() {
   const idInput = h('input', { type: 'text', value: 'new-frame', 'aria-label': 'frame id', 'data-debug-frame-id': true });
   const descInput = h('input', { type: 'text', value: '', placeholder: 'what the framing shows, for editors', 'aria-label': 'description' });
   const corners = h('output', { 'data-debug-corners': true });
@@ -65,6 +58,68 @@ export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOpt
     entry,
     note,
   );
+  return { element, idInput, descInput, corners, span, entry, note, start, use, reset, copy };
+}
+
+interface Gestures {
+  svg: SVGSVGElement;
+  atlas: Atlas;
+  minSpan: number;
+  /** Whether the picker is on (gestures do nothing otherwise). */
+  picking: () => boolean;
+  /** Called after each camera change. */
+  changed: () => void;
+}
+
+/** Pan (drag) and zoom (wheel) the live map while picking; returns whether a drag is under way. */
+function wireMapGestures({ svg, atlas, minSpan, picking, changed }: Gestures): () => boolean {
+  let drag: { x: number; y: number; view: Box; id: number } | null = null;
+  svg.addEventListener('pointerdown', (e) => {
+    if (!picking()) return;
+    drag = { x: e.clientX, y: e.clientY, view: currentBox(svg), id: e.pointerId };
+    svg.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  });
+  svg.addEventListener('pointermove', (e) => {
+    if (!picking() || !drag || e.pointerId !== drag.id) return;
+    const r = svg.getBoundingClientRect();
+    const upp = Math.max(drag.view.w / Math.max(1, r.width), drag.view.h / Math.max(1, r.height));
+    setCamera(svg, { ...drag.view, x: drag.view.x - (e.clientX - drag.x) * upp, y: drag.view.y - (e.clientY - drag.y) * upp });
+    changed();
+  });
+  const endDrag = () => {
+    drag = null;
+  };
+  svg.addEventListener('pointerup', endDrag);
+  svg.addEventListener('pointercancel', endDrag);
+  svg.addEventListener(
+    'wheel',
+    (e) => {
+      if (!picking()) return;
+      e.preventDefault();
+      const ctm = svg.getScreenCTM();
+      if (!ctm) return;
+      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+      const view = zoomAround(currentBox(svg), Math.exp(e.deltaY * 0.0015), [p.x, p.y]);
+      // Never wider than the basemap, never narrower than a tenth of the minimum span.
+      const minW = minSpan / atlas.kmPerUnit / 10;
+      if (view.w > atlas.limits.w * 1.5 || view.w < minW) return;
+      setCamera(svg, view);
+      changed();
+    },
+    { passive: false },
+  );
+  return () => drag !== null;
+}
+
+/** Creates the picker's panel section and wires the map for panning and zooming while it is on. */
+export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOptions) {
+  const projection = createProjection();
+  const wide = matchMedia(LAYOUT.wideQuery);
+  const minSpan = payload?.minFrameSpanKm ?? 120;
+  const picks: { wide?: Corners; phone?: Corners } = {};
+  let picking = false;
+  const { element, idInput, descInput, corners, span, entry, note, start, use, reset, copy } = pickerPanel();
 
   const outline = document.createElementNS(SVG_NS, 'rect');
   outline.setAttribute('class', 'pdbg-outline');
@@ -139,47 +194,13 @@ export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOpt
   });
   for (const input of [idInput, descInput]) input.addEventListener('input', render);
 
-  svg.addEventListener('pointerdown', (e) => {
-    if (!picking) return;
-    drag = { x: e.clientX, y: e.clientY, view: currentBox(svg), id: e.pointerId };
-    svg.setPointerCapture(e.pointerId);
-    e.preventDefault();
-  });
-  svg.addEventListener('pointermove', (e) => {
-    if (!picking || !drag || e.pointerId !== drag.id) return;
-    const r = svg.getBoundingClientRect();
-    const upp = Math.max(drag.view.w / Math.max(1, r.width), drag.view.h / Math.max(1, r.height));
-    setCamera(svg, { ...drag.view, x: drag.view.x - (e.clientX - drag.x) * upp, y: drag.view.y - (e.clientY - drag.y) * upp });
-    render();
-  });
-  const endDrag = () => {
-    drag = null;
-  };
-  svg.addEventListener('pointerup', endDrag);
-  svg.addEventListener('pointercancel', endDrag);
-  svg.addEventListener(
-    'wheel',
-    (e) => {
-      if (!picking) return;
-      e.preventDefault();
-      const ctm = svg.getScreenCTM();
-      if (!ctm) return;
-      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-      const view = zoomAround(currentBox(svg), Math.exp(e.deltaY * 0.0015), [p.x, p.y]);
-      // Never wider than the basemap, never narrower than a tenth of the minimum span.
-      const minW = minSpan / atlas.kmPerUnit / 10;
-      if (view.w > atlas.limits.w * 1.5 || view.w < minW) return;
-      setCamera(svg, view);
-      render();
-    },
-    { passive: false },
-  );
+  const dragging = wireMapGestures({ svg, atlas, minSpan, picking: () => picking, changed: render });
 
   return {
     element,
     /** Called by the view's update loop: keeps the numbers current while picking. */
     update(): void {
-      if (picking && !drag) render();
+      if (picking && !dragging()) render();
     },
   };
 }
