@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_BASEMAP_OPTIONS, type Basemap } from './geo/basemap.ts';
 import { createProjection } from './geo/projection.ts';
-import { loadStory, type ChapterDoc } from './content/load.ts';
+import { loadStory, type ChapterDoc, type StepDoc } from './content/load.ts';
 import type { Catalog } from './content/schemas.ts';
 import { buildAtlas } from './scene/atlas.ts';
 import { resolveScene } from './scene/resolve-scene.ts';
@@ -15,6 +15,8 @@ import type { Atlas, Scene } from './scene/types.ts';
 export interface BuiltStory {
   catalog: Catalog;
   chapters: ChapterDoc[];
+  /** Every checked step by id: its props as the checker parsed them (the page's one source for a step). */
+  steps: Map<string, StepDoc>;
   atlas: Atlas;
   scenes: Map<string, Scene>;
   basemap: Basemap;
@@ -46,7 +48,7 @@ export function buildStory(dir?: string): BuiltStory {
   const atlas = buildAtlas(catalog, projection, { timelineIds, countryLabels, marginUnits: DEFAULT_BASEMAP_OPTIONS.marginUnits });
   const scenes = new Map<string, Scene>();
   for (const step of steps) scenes.set(step.props.id, resolveScene(step.props, catalog, atlas, projection));
-  const story = { catalog, chapters, atlas, scenes, basemap };
+  const story = { catalog, chapters, steps: new Map(steps.map((s) => [s.props.id, s])), atlas, scenes, basemap };
   cached = { dir, loaded, story };
   return story;
 }

@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
+import { checkContent } from '../../../src/lib/content/load.ts';
+import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
 import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
 
 const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -285,5 +287,41 @@ describe('HTML-looking text in a data file renders as text', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the page shows the steps the content checker parsed', () => {
+  /** What a reader reads of each step, in page order: its chapter, id and text (the step card's own paragraphs). */
+  function builtSteps(html: string): { chapter: string; id: string; text: string }[] {
+    const doc = parseHtml(html);
+    return elements(doc, 'section')
+      .filter((s) => attr(s, 'class')?.split(' ').includes('step'))
+      .map((section) => {
+        const chapter = elements(doc, 'section').find((c) => attr(c, 'data-chapter') !== undefined && elements(c, 'section').includes(section));
+        const card = elements(section, 'div').find((d) => attr(d, 'class') === 'step-card')!;
+        // The slot: the card's children before its inline figures, sources and alt, which the page adds.
+        const own = card.childNodes.filter((n) => !('tagName' in n) || !/\b(inline-figure|step-sources|step-alt)\b/.test(attr(n as HtmlElement, 'class') ?? ''));
+        return { chapter: chapter ? attr(chapter, 'data-chapter')! : '', id: attr(section, 'id')!, text: normalise(own.map(textOf).join(' ')) };
+      });
+  }
+  /** White space folded, and Astro's SmartyPants typography (curly quotes, dashes, ellipsis) undone: the checker reads the source as written. */
+  const normalise = (text: string) =>
+    text
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/—/g, '---')
+      .replace(/–/g, '--')
+      .replace(/…/g, '...')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('for every step: the same chapter, id, order and text', () => {
+    const checked = checkContent(join(repo, 'content'));
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const want = [...checked.chapters]
+      .sort((a, b) => a.meta.order - b.meta.order)
+      .flatMap((c) => c.steps.map((s) => ({ chapter: c.slug, id: s.props.id, text: normalise(s.text) })));
+    expect(want.length).toBeGreaterThan(10);
+    expect(builtSteps(read(A, 'index.html'))).toEqual(want);
   });
 });
