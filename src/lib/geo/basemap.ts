@@ -467,6 +467,54 @@ export function toleranceZones(
   return { finest, coarse, zones };
 }
 
+/**
+ * The country geometries to draw, each with the key of the feature it belongs to: excluded ids
+ * dropped, Natural Earth's "Palestine" split into its two territories, ISO-less parts merged into
+ * their country (MERGED_INTO) or keyed by name.
+ */
+function keyCountries(topology: Topology): { keyOf: Map<GeometryObject, string>; kept: GeometryObject[] } {
+  const countriesObject = topology.objects.countries as GeometryCollection | undefined;
+  if (!countriesObject) throw new Error('buildBasemap: the countries topology has no "countries" object');
+  const keyOf = new Map<GeometryObject, string>();
+  const kept: GeometryObject[] = [];
+  for (const g of countriesObject.geometries) {
+    const id = g.id === undefined ? undefined : String(g.id);
+    if (id !== undefined && EXCLUDED_COUNTRY_IDS.includes(id)) continue;
+    if (id === TERRITORIES.sourceId) {
+      // Natural Earth's "Palestine": one polygon per territory, each keyed and named as a territory.
+      for (const polygon of polygonsOf(g)) {
+        const part: Polygon = { type: 'Polygon', arcs: polygon, properties: {} };
+        const [lon] = geoCentroid(feature(topology, part));
+        const t = lon > TERRITORIES.splitLon ? TERRITORIES.east : TERRITORIES.west;
+        part.properties = { name: t.name };
+        keyOf.set(part, t.id);
+        kept.push(part);
+      }
+      continue;
+    }
+    const name = nameOf(g);
+    keyOf.set(g, id ?? MERGED_INTO[name] ?? `name:${name}`);
+    kept.push(g);
+  }
+  return { keyOf, kept };
+}
+
+/** A label point inside the largest part of a country that lies within the map box, or null when that part is under `minArea`. */
+function labelInLargestPart(store: ArcStore, polygons: readonly number[][][], mapRect: Rect, minArea: number): Pt | null {
+  let best: Pt[][] = [];
+  let bestArea = 0;
+  for (const polygon of polygons) {
+    const rings = polygon.map((refs) => clipRing(store.chain(refs), mapRect));
+    if (rings[0].length < 3) continue;
+    const area = polygonArea(rings);
+    if (area > bestArea) {
+      bestArea = area;
+      best = rings;
+    }
+  }
+  return bestArea >= minArea ? labelPoint(best) : null;
+}
+
 /** Build the basemap. Deterministic: the same input gives the same output, byte for byte once serialised. */
 export function buildBasemap(input: BasemapInput): Basemap {
   const options = { ...DEFAULT_BASEMAP_OPTIONS, ...input.options };
@@ -504,29 +552,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
   };
 
   // Countries, grouped into the features drawn (Cyprus with its ISO-less parts).
-  const countriesObject = input.countries.objects.countries as GeometryCollection | undefined;
-  if (!countriesObject) throw new Error('buildBasemap: the countries topology has no "countries" object');
-  const keyOf = new Map<GeometryObject, string>();
-  const kept: GeometryObject[] = [];
-  for (const g of countriesObject.geometries) {
-    const id = g.id === undefined ? undefined : String(g.id);
-    if (id !== undefined && EXCLUDED_COUNTRY_IDS.includes(id)) continue;
-    if (id === TERRITORIES.sourceId) {
-      // Natural Earth's "Palestine": one polygon per territory, each keyed and named as a territory.
-      for (const polygon of polygonsOf(g)) {
-        const part: Polygon = { type: 'Polygon', arcs: polygon, properties: {} };
-        const [lon] = geoCentroid(feature(input.countries, part));
-        const t = lon > TERRITORIES.splitLon ? TERRITORIES.east : TERRITORIES.west;
-        part.properties = { name: t.name };
-        keyOf.set(part, t.id);
-        kept.push(part);
-      }
-      continue;
-    }
-    const name = nameOf(g);
-    keyOf.set(g, id ?? MERGED_INTO[name] ?? `name:${name}`);
-    kept.push(g);
-  }
+  const { keyOf, kept } = keyCountries(input.countries);
   const territoryIds = new Set<string>([TERRITORIES.east.id, TERRITORIES.west.id]);
   const store = arcStore(input.countries, project, near, toleranceAt, snap);
   const groups = new Map<string, GeometryObject[]>();
@@ -545,19 +571,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
     const polygons = merged.arcs.filter((p) => intersects(chainsBox(store, p), near));
     const subpaths = polygonSubpaths(store, polygons, clipRect);
     if (subpaths.length === 0) continue;
-    // Label: inside the largest part of the country that lies within the map box.
-    let best: Pt[][] = [];
-    let bestArea = 0;
-    for (const polygon of polygons) {
-      const rings = polygon.map((refs) => clipRing(store.chain(refs), mapRect));
-      if (rings[0].length < 3) continue;
-      const area = polygonArea(rings);
-      if (area > bestArea) {
-        bestArea = area;
-        best = rings;
-      }
-    }
-    const point = bestArea >= options.minLabelArea * GRID * GRID ? labelPoint(best) : null;
+    const point = labelInLargestPart(store, polygons, mapRect, options.minLabelArea * GRID * GRID);
     const primary = geoms.find((g) => g.id !== undefined && String(g.id) === key) ?? geoms[0];
     const id = key.startsWith('name:') ? slug(key.slice(5)) : key;
     countries.push({
