@@ -31,7 +31,7 @@ const basemap: Basemap = {
 };
 
 describe('og-image script', () => {
-  it('writes a 1200×630 PNG into the directory it is given', { timeout: 5000 }, async () => {
+  it('writes a 1200×630 PNG into the directory it is given', async () => {
     mkdirSync(join(work, 'src/generated'), { recursive: true });
     writeFileSync(join(work, 'src/generated/basemap.json'), JSON.stringify(basemap));
     const out = join(work, 'site');
