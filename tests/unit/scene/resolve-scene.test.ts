@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contains } from '../../../src/lib/geo/camera.ts';
 import { createProjection, projectPoint } from '../../../src/lib/geo/projection.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
-import { resolveScene, timelineLegend } from '../../../src/lib/scene/resolve-scene.ts';
+import { legendFor, resolveScene, timelineLegend } from '../../../src/lib/scene/resolve-scene.ts';
 import { fixtureCatalog, step } from './catalog-fixture.ts';
 
 const projection = createProjection();
@@ -88,6 +88,15 @@ describe('resolveScene', () => {
     // The map's key explains the map only; the timeline's shapes are explained beside the timeline.
     expect(scene.legend.map((l) => l.key).filter((k) => k.startsWith('timeline-'))).toEqual([]);
     expect(timelineLegend(atlas).map((l) => l.key)).toEqual(expect.arrayContaining(['timeline-israel', 'timeline-status']));
+  });
+
+  it('explains an area in the key only where it is drawn larger than a dot', () => {
+    const bekaa = atlas.places.bekaa!;
+    const around = (km: number) => ({ x: bekaa.x - km / atlas.kmPerUnit / 2, y: bekaa.y - km / atlas.kmPerUnit / 2, w: km / atlas.kmPerUnit, h: km / atlas.kmPerUnit });
+    const keys = (km: number) => legendFor({ routes: [], places: ['bekaa'], events: [], camera: around(km), phoneCamera: around(km) }, atlas, projection).map((l) => l.key);
+    // A 20 km radius: 60 px on a 600 px figure showing 400 km; under 3 px on one showing 8,000 km.
+    expect(keys(400)).toContain('area');
+    expect(keys(8000)).not.toContain('area');
   });
 
   it('throws naming the step and the unknown id', () => {
