@@ -272,6 +272,8 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   for (const p of figure.querySelectorAll('[data-panel]')) for (const svg of p.querySelectorAll('svg')) overlays.push({ name: 'panel', el: svg });
   const key = figure.querySelector('.figure-key');
   if (key) overlays.push({ name: 'key', el: key });
+  // On phones the scale bar sits over the map's bottom-start corner (absolutely placed: not in the key's box).
+  for (const bar of figure.querySelectorAll('[data-scale-bar]')) overlays.push({ name: 'scale bar', el: bar });
   const locator = figure.querySelector('svg.locator');
   if (locator) overlays.push({ name: 'locator', el: locator });
   const above = overlays
