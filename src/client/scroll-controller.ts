@@ -136,16 +136,19 @@ function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
 }
 
 /**
- * What sits over the map (on phones the scale bar, in the map's bottom-start corner), as boxes in
- * the map's px no label may cover. Widened at its end: the scale's text changes as the camera flies.
+ * What sits over the map (on phones the scale bar and the locator inset, in the map's bottom
+ * corners), as boxes in the map's px no label may cover. The locator's room counts even while it
+ * is hidden (it shows once the camera has zoomed in); the scale bar is widened at its end, as its
+ * text changes while the camera flies.
  */
 function mapOverlays(fig: Figure): PxBox[] {
   const map = fig.svg.getBoundingClientRect();
   const boxes: PxBox[] = [];
-  for (const el of fig.root.querySelectorAll('[data-scale-bar]')) {
+  for (const el of fig.root.querySelectorAll('[data-scale-bar], svg.locator')) {
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.bottom <= map.top || r.top >= map.bottom || r.right <= map.left || r.left >= map.right) continue;
-    boxes.push({ x: r.left - map.left - 2, y: r.top - map.top - 2, w: r.width + 16, h: r.height + 4 });
+    const grow = el.matches('[data-scale-bar]') ? 16 : 0;
+    boxes.push({ x: r.left - map.left - 2, y: r.top - map.top - 2, w: r.width + 4 + grow, h: r.height + 4 });
   }
   return boxes;
 }

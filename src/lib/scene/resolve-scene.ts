@@ -129,8 +129,12 @@ export function legendFor(
   if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
   if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
   if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
-  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: no source traced' });
-  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded: reported closed' });
+  // Both kinds of faded leg: one entry, so a 320 px phone's key still holds the step in two lines.
+  const unverified = routes.some((r) => r.legs.some((l) => l.unverified));
+  const closed = routes.some((r) => r.closed);
+  if (unverified && closed) entries.push({ key: 'route-unverified', label: 'Faded: no source or closed' });
+  else if (unverified) entries.push({ key: 'route-unverified', label: 'Faded: no source traced' });
+  else if (closed) entries.push({ key: 'route-closed', label: 'Faded: reported closed' });
   const shown = scene.places.map((id) => atlas.places[id]!);
   // An area reads as one only where it is drawn larger than a place's dot, on the phone or the wide frame.
   const radiusPx = (r: number) =>

@@ -53,6 +53,12 @@ describe('resolveScene', () => {
     expect(open.legend.map((l) => l.key)).not.toContain('route-closed');
     const shut = resolveScene(step({ id: 's', frame: 'region', routes: ['air'] }), closedCatalog, closedAtlas, projection);
     expect(shut.legend.find((l) => l.key === 'route-closed')?.label).toMatch(/closed/);
+    // A closed route beside one with an untraced stretch: both are faded, so the key says so once.
+    const both = resolveScene(step({ id: 's', frame: 'region', routes: ['qaim-corridor', 'air'] }), closedCatalog, closedAtlas, projection);
+    const faded = both.legend.filter((l) => l.label.startsWith('Faded'));
+    expect(faded).toHaveLength(1);
+    expect(faded[0]!.label).toMatch(/no source/);
+    expect(faded[0]!.label).toMatch(/closed/);
   });
 
   it('describes unverified stretches as faded in the key, as the map draws them', () => {
