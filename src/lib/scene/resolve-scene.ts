@@ -5,7 +5,7 @@
 import type { GeoProjection } from 'd3-geo';
 import type { Bounds, Catalog, StepProps } from '../content/schemas.ts';
 import { MIN_FRAME_SPAN_KM } from '../geo/region.ts';
-import { boxOf, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
+import { boxOf, cameraFor, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
 import { projectPoint } from '../geo/projection.ts';
 import { actorGroup } from './actors.ts';
 import { ACTOR_GROUP_LABELS } from '../marks/symbols.ts';
@@ -145,6 +145,13 @@ export function legendFor(
   if (shown.some((p) => p.r > 0 && p.kind !== 'territory' && radiusPx(p.r) >= AREA_MIN_PX)) entries.push({ key: 'area', label: 'Approximate area' });
   if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
-  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
+  // Whether the Golan line is in what a reader sees: the subject box widened to the figure's shape
+  // (the square phone map; the desktop figure column, about square to a little wider than tall).
+  const views = [
+    cameraFor(scene.phoneCamera ?? scene.camera, 1, LAYOUT.insets.phone),
+    cameraFor(scene.camera, 1, LAYOUT.insets.wide),
+    cameraFor(scene.camera, 1.2, LAYOUT.insets.wide),
+  ];
+  if (views.some((v) => contains(v, golan))) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
   return entries;
 }
