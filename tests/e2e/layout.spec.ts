@@ -50,13 +50,16 @@ async function region(page: Page, id: string): Promise<Region> {
     const card = document.getElementById(stepId)!.querySelector('.step-card')!.getBoundingClientRect();
     const textOverlap = Math.max(0, Math.min(card.bottom, r.bottom) - Math.max(card.top, r.top)) * (card.right > r.left && card.left < r.right ? 1 : 0);
     const key = figure.querySelector('.figure-key')!.getBoundingClientRect();
-    // The legend's room ends where the strip's next item (the locator; the scale bar on wide screens) begins.
-    const next = figure.querySelector('.figure-key .legend + *')!.getBoundingClientRect();
-    const scale = next.top < key.bottom && next.bottom > key.top ? next : figure.querySelector('svg.locator')!.getBoundingClientRect();
+    // The legend's room ends where the next item in the strip (scale bar, locator: in the strip on
+    // wide screens, over the map's bottom corners on phones) begins, else at the strip's end.
+    const inStrip = [...figure.querySelectorAll('.figure-key [data-scale-bar], .figure-key svg.locator')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((b) => b.width > 0 && b.top < key.bottom && b.bottom > key.top);
+    const end = Math.min(key.right, ...inStrip.map((b) => b.left));
     const keyOverflow = [...figure.querySelectorAll('.figure-key .legend li')]
       .filter((li) => {
         const b = li.getBoundingClientRect();
-        return b.bottom > key.bottom + 0.5 || b.top < key.top - 0.5 || b.right > scale.left + 0.5;
+        return b.bottom > key.bottom + 0.5 || b.top < key.top - 0.5 || b.right > end + 0.5;
       })
       .map((li) => li.textContent?.trim() ?? '');
     const texts = [...figure.querySelectorAll('.figure-key li, .scale-bar-label')].filter((e) => e.getBoundingClientRect().height > 0);
