@@ -19,11 +19,14 @@ export function figureText(f: MarksFigure): string {
   return f.qualifier ? `${f.qualifier} ${body}` : body;
 }
 
-/** A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */
+/**
+ * A "nice" upper bound for an axis (ticks at 0, half and all of it): 1, 2, 2.5, 3, 4, 5, 6 or 8
+ * times a power of ten, at least `max`, so the data fill most of the axis (57 → 60, not 100).
+ */
 export function niceMax(max: number): number {
   if (max <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
+  for (const m of [1, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= max) return m * p;
   return 10 * p;
 }
 

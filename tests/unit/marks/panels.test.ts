@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
-import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, panelTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
+import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, niceMax, panelTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
 import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
 import type { MarksAtlas, MarksFigure } from '../../../src/lib/marks/scene-to-marks.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
@@ -134,6 +134,18 @@ describe('wrapText', () => {
     expect(estimateTextWidth(text, 13)).toBeGreaterThan(200);
     expect(textWidth(text, 13)).toBeLessThan(200);
     expect(wrapText(text, 200, 13)).toEqual([text]);
+  });
+});
+
+describe('niceMax', () => {
+  it('is a round bound at or above the data that the data fill most of', () => {
+    expect(niceMax(57)).toBe(60);
+    expect(niceMax(150_000)).toBe(200_000);
+    expect(niceMax(100_000)).toBe(100_000);
+    for (const v of [1.2, 7, 57, 130, 999, 150_000]) {
+      expect(niceMax(v)).toBeGreaterThanOrEqual(v);
+      expect(v / niceMax(v)).toBeGreaterThan(0.5);
+    }
   });
 });
 
