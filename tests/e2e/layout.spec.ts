@@ -183,3 +183,30 @@ for (const viewport of [
     }
   });
 }
+
+// The figure's notes (routes are schematic; map credits) are hidden on phones for the key strip's
+// two lines: the caveat must reach phone readers in the key, the credits in the back matter.
+test('at 320×640 the routes caveat and the map credits reach a phone reader: "(schematic)" in the key of every step with a route, credits in About', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const step of steps.filter((s) => s.routes.length > 0)) {
+    await page.goto(`./#${step.id}`);
+    await waitForSettled(page, step.id);
+    const entry = page.locator('[data-live-figure] .figure-key .legend li', { hasText: '(schematic)' }).first();
+    await expect(entry, `${step.id}: the key says the route is schematic`).toBeVisible();
+    const inStrip = await entry.evaluate((li) => {
+      const b = li.getBoundingClientRect();
+      const k = li.closest('.figure-key')!.getBoundingClientRect();
+      return b.top >= k.top - 0.5 && b.bottom <= k.bottom + 0.5 && b.left >= k.left - 0.5 && b.right <= k.right + 0.5;
+    });
+    expect(inStrip, `${step.id}: the schematic entry within the key strip`).toBe(true);
+  }
+  await expect(page.locator('[data-live-figure] .figure-notes')).toBeHidden();
+  const method = page.locator('#sources');
+  await method.scrollIntoViewIfNeeded();
+  await expect(method).toContainText('Routes are schematic');
+  const credits = page.locator('#about .map-credits');
+  await credits.scrollIntoViewIfNeeded();
+  await expect(credits).toBeVisible();
+  await expect(credits).toContainText('Natural Earth');
+  expect(problems).toEqual([]);
+});
