@@ -110,7 +110,10 @@ describe('timelineMark', () => {
 
   it('fits the column: marks and numbers inside, year labels that never touch', () => {
     const t = timelineMark(['strikes', 'campaign-start'], atlas);
-    for (const i of t.items) expect(i.x).toBeGreaterThan(0), expect(i.x).toBeLessThan(t.width);
+    for (const i of t.items) {
+      expect(i.x).toBeGreaterThan(0);
+      expect(i.x).toBeLessThan(t.width);
+    }
     const labelled = t.ticks.filter((k) => k.label);
     for (let i = 1; i < labelled.length; i++) {
       expect(labelled[i]!.x - labelled[i - 1]!.x).toBeGreaterThan(textWidth(labelled[i]!.label, PANEL.font) + 4);
