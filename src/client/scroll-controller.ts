@@ -13,7 +13,7 @@
 import { cameraFor, clampView, type Box, type Insets } from '../lib/geo/camera.ts';
 import { sceneToMarks } from '../lib/marks/scene-to-marks.ts';
 import { withPlacedLabels } from '../lib/marks/figure-labels.ts';
-import { sidesOf, type Side } from '../lib/marks/place-labels.ts';
+import { sidesOf, type PxBox, type Side } from '../lib/marks/place-labels.ts';
 import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
@@ -136,6 +136,24 @@ function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
 }
 
 /**
+ * What sits over the map (on phones the scale bar and the locator inset, in the map's bottom
+ * corners), as boxes in the map's px no label may cover. The locator's room counts even while it
+ * is hidden (it shows once the camera has zoomed in); the scale bar is widened at its end, as its
+ * text changes while the camera flies.
+ */
+function mapOverlays(fig: Figure): PxBox[] {
+  const map = fig.svg.getBoundingClientRect();
+  const boxes: PxBox[] = [];
+  for (const el of fig.root.querySelectorAll('[data-scale-bar], svg.locator')) {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 0 || r.bottom <= map.top || r.top >= map.bottom || r.right <= map.left || r.left >= map.right) continue;
+    const grow = el.matches('[data-scale-bar]') ? 16 : 0;
+    boxes.push({ x: r.left - map.left - 2, y: r.top - map.top - 2, w: r.width + 4 + grow, h: r.height + 4 });
+  }
+  return boxes;
+}
+
+/**
  * Draw a scene's map marks with every label placed once, for the camera the figure shows at the
  * end (`to`) and its measured size: labels settle with the viewBox. Without a size (print, hidden)
  * the labels are placed as the wide static figure places them.
@@ -147,7 +165,7 @@ function drawPlaced(fig: Figure, state: State, scene: Scene, to: Box | null, dra
     return;
   }
   const { width, height } = fig.svg.getBoundingClientRect();
-  const placed = withPlacedLabels(marks, to, { width, height }, { previous: state.labelSides });
+  const placed = withPlacedLabels(marks, to, { width, height }, { previous: state.labelSides, obstacles: mapOverlays(fig) });
   state.labelSides = sidesOf(placed.placement);
   drawMarks(fig.svg, placed, unitsPerPixel(fig.svg, currentBox(fig.svg)), drawn);
 }

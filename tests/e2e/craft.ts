@@ -155,7 +155,10 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     const size = parseFloat(s.fontSize);
     const px = size * scale;
     ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
-    const mt = ctx.measureText(text);
+    // Measure the text as drawn: its case (text-transform) and letter spacing, as the country names set them.
+    ctx.letterSpacing = s.letterSpacing === 'normal' ? '0px' : s.letterSpacing;
+    const drawn = s.textTransform === 'uppercase' ? text.toUpperCase() : s.textTransform === 'lowercase' ? text.toLowerCase() : text;
+    const mt = ctx.measureText(drawn);
     let ink = R(r);
     const emH = (mt.fontBoundingBoxAscent + mt.fontBoundingBoxDescent) * scale;
     const oneLine = el.querySelectorAll('tspan').length <= 1 && Math.abs(r.height - emH) < 0.25 * r.height && Math.abs(r.width - mt.width * scale) < 0.1 * r.width + 2;
@@ -269,6 +272,8 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   for (const p of figure.querySelectorAll('[data-panel]')) for (const svg of p.querySelectorAll('svg')) overlays.push({ name: 'panel', el: svg });
   const key = figure.querySelector('.figure-key');
   if (key) overlays.push({ name: 'key', el: key });
+  // On phones the scale bar sits over the map's bottom-start corner (absolutely placed: not in the key's box).
+  for (const bar of figure.querySelectorAll('[data-scale-bar]')) overlays.push({ name: 'scale bar', el: bar });
   const locator = figure.querySelector('svg.locator');
   if (locator) overlays.push({ name: 'locator', el: locator });
   const above = overlays

@@ -50,13 +50,16 @@ async function region(page: Page, id: string): Promise<Region> {
     const card = document.getElementById(stepId)!.querySelector('.step-card')!.getBoundingClientRect();
     const textOverlap = Math.max(0, Math.min(card.bottom, r.bottom) - Math.max(card.top, r.top)) * (card.right > r.left && card.left < r.right ? 1 : 0);
     const key = figure.querySelector('.figure-key')!.getBoundingClientRect();
-    // The legend's room ends where the strip's next item (the locator; the scale bar on wide screens) begins.
-    const next = figure.querySelector('.figure-key .legend + *')!.getBoundingClientRect();
-    const scale = next.top < key.bottom && next.bottom > key.top ? next : figure.querySelector('svg.locator')!.getBoundingClientRect();
+    // The legend's room ends where the next item in the strip (scale bar, locator: in the strip on
+    // wide screens, over the map's bottom corners on phones) begins, else at the strip's end.
+    const inStrip = [...figure.querySelectorAll('.figure-key [data-scale-bar], .figure-key svg.locator')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((b) => b.width > 0 && b.top < key.bottom && b.bottom > key.top);
+    const end = Math.min(key.right, ...inStrip.map((b) => b.left));
     const keyOverflow = [...figure.querySelectorAll('.figure-key .legend li')]
       .filter((li) => {
         const b = li.getBoundingClientRect();
-        return b.bottom > key.bottom + 0.5 || b.top < key.top - 0.5 || b.right > scale.left + 0.5;
+        return b.bottom > key.bottom + 0.5 || b.top < key.top - 0.5 || b.right > end + 0.5;
       })
       .map((li) => li.textContent?.trim() ?? '');
     const texts = [...figure.querySelectorAll('.figure-key li, .scale-bar-label')].filter((e) => e.getBoundingClientRect().height > 0);
@@ -180,3 +183,30 @@ for (const viewport of [
     }
   });
 }
+
+// The figure's notes (routes are schematic; map credits) are hidden on phones for the key strip's
+// two lines: the caveat must reach phone readers in the key, the credits in the back matter.
+test('at 320×640 the routes caveat and the map credits reach a phone reader: "(schematic)" in the key of every step with a route, credits in About', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const step of steps.filter((s) => s.routes.length > 0)) {
+    await page.goto(`./#${step.id}`);
+    await waitForSettled(page, step.id);
+    const entry = page.locator('[data-live-figure] .figure-key .legend li', { hasText: '(schematic)' }).first();
+    await expect(entry, `${step.id}: the key says the route is schematic`).toBeVisible();
+    const inStrip = await entry.evaluate((li) => {
+      const b = li.getBoundingClientRect();
+      const k = li.closest('.figure-key')!.getBoundingClientRect();
+      return b.top >= k.top - 0.5 && b.bottom <= k.bottom + 0.5 && b.left >= k.left - 0.5 && b.right <= k.right + 0.5;
+    });
+    expect(inStrip, `${step.id}: the schematic entry within the key strip`).toBe(true);
+  }
+  await expect(page.locator('[data-live-figure] .figure-notes')).toBeHidden();
+  const method = page.locator('#sources');
+  await method.scrollIntoViewIfNeeded();
+  await expect(method).toContainText('Routes are schematic');
+  const credits = page.locator('#about .map-credits');
+  await credits.scrollIntoViewIfNeeded();
+  await expect(credits).toBeVisible();
+  await expect(credits).toContainText('Natural Earth');
+  expect(problems).toEqual([]);
+});

@@ -25,9 +25,12 @@ test.describe('without JavaScript', () => {
       const figure = el.locator('[data-static-figure]');
       await el.scrollIntoViewIfNeeded();
       await expect(figure).toBeVisible();
-      // The static figure shows the places the step is about, and its areas.
-      for (const id of step.focus) await expect(figure.locator(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`).first()).toBeAttached();
-      for (const id of step.areas) await expect(figure.locator(`[data-area="${id}"]`)).toHaveCount(1);
+      // The static figure has one drawing per frame shape; the one the layout shows has the places
+      // the step is about, and each of its areas once.
+      const drawing = figure.locator('svg.map:visible');
+      await expect(drawing).toHaveCount(1);
+      for (const id of step.focus) await expect(drawing.locator(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`).first()).toBeAttached();
+      for (const id of step.areas) await expect(drawing.locator(`[data-area="${id}"]`)).toHaveCount(1);
       await expect(el.locator('.step-alt')).toHaveText(`Figure: ${step.alt}`);
     }
     await expect(page.locator('.live-track')).toBeHidden();

@@ -7,6 +7,7 @@
 import { formatDate } from '../format.ts';
 import type { MarksAtlas, MarksFigure } from './scene-to-marks.ts';
 import { actorGroup, type ActorGroup } from '../scene/actors.ts';
+import { fontCovers, textWidth } from './text-metrics.ts';
 
 export { actorGroup, type ActorGroup };
 
@@ -18,11 +19,14 @@ export function figureText(f: MarksFigure): string {
   return f.qualifier ? `${f.qualifier} ${body}` : body;
 }
 
-/** A "nice" upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `max`. */
+/**
+ * A "nice" upper bound for an axis (ticks at 0, half and all of it): 1, 2, 2.5, 3, 4, 5, 6 or 8
+ * times a power of ten, at least `max`, so the data fill most of the axis (57 → 60, not 100).
+ */
 export function niceMax(max: number): number {
   if (max <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
+  for (const m of [1, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= max) return m * p;
   return 10 * p;
 }
 
@@ -31,11 +35,25 @@ export const PANEL = { width: 288, font: 13, line: 17, pad: 4 } as const;
 
 /**
  * Width of a text at `sizePx`, CSS px: a deliberately generous estimate (0.56 em a character,
- * digits and capitals included) until src/lib/marks/text-metrics.ts gives the figure font's real
- * advances. Generous, so a line it accepts always fits.
+ * digits and capitals included), for text the figure font does not cover (drawn in a fallback font).
  */
 export function estimateTextWidth(text: string, sizePx: number): number {
   return text.length * sizePx * 0.56;
+}
+
+/**
+ * Synthesised bold (the figure font ships regular only; chart values are set 600, timeline numbers
+ * 700) thickens the strokes: counted as this much wider, so a bold text never outgrows its room.
+ */
+const BOLD_SPREAD = 1.06;
+
+/**
+ * Width of an inline figure's text at `sizePx`, CSS px: the figure font's real advances
+ * (text-metrics.ts) where it covers every character, else the generous estimate.
+ */
+export function panelTextWidth(text: string, sizePx: number, bold = false): number {
+  if (!fontCovers(text)) return estimateTextWidth(text, sizePx);
+  return textWidth(text, sizePx) * (bold ? BOLD_SPREAD : 1);
 }
 
 /** Words of `text` in lines no wider than `width` px at `sizePx` (a word longer than a line gets its own line). */
@@ -44,7 +62,7 @@ export function wrapText(text: string, width: number, sizePx: number): string[] 
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && estimateTextWidth(next, sizePx) > width) {
+    if (line && panelTextWidth(next, sizePx) > width) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -124,7 +142,7 @@ export function chartMark(eventId: string, atlas: Pick<MarksAtlas, 'events'>): C
     const x0 = x(lo);
     const x1 = x(hi);
     const text = figureText(f);
-    const w = estimateTextWidth(text, font);
+    const w = panelTextWidth(text, font, true);
     const end = kind === 'more' ? x1 + ARROW : x1;
     const after = end + 8 + w <= width - pad;
     y = markY + 14;
@@ -196,7 +214,7 @@ export function timelineMark(highlight: readonly string[], atlas: Pick<MarksAtla
   const axisY = laneY(0) + 16;
   // The numbers of the highlighted events, in a row above the lanes, each over its event unless
   // that would crowd its neighbour: then pushed apart (a leader joins number and mark).
-  const numberGap = estimateTextWidth('0', font) + 8;
+  const numberGap = panelTextWidth('0', font, true) + 8;
   const nx = new Map<string, number>();
   let last = -Infinity;
   for (const item of [...chosen].sort((a, b) => a.t - b.t)) {
@@ -208,7 +226,7 @@ export function timelineMark(highlight: readonly string[], atlas: Pick<MarksAtla
   if (overflow > 0) for (const [id, v] of nx) nx.set(id, r1(v - overflow));
   const ticks = atlas.timeline.ticks;
   const step = ticks.length > 1 ? (ticks[1]!.t - ticks[0]!.t) * span : span;
-  const every = Math.max(1, Math.ceil((estimateTextWidth('2000', font) + 10) / Math.max(1, step)));
+  const every = Math.max(1, Math.ceil((panelTextWidth('2000', font) + 10) / Math.max(1, step)));
   return {
     width,
     height: axisY + font + 12,

@@ -11,6 +11,12 @@ import { ADVANCES, CHARS, UNITS_PER_EM } from './text-metrics-table.ts';
 export type FigureWeight = 400;
 
 let table: Map<string, number> | null = null;
+
+/** Whether the figure font (the Latin subset the site ships) has every character of `text`. */
+export function fontCovers(text: string): boolean {
+  for (const ch of text) if (!CHARS.includes(ch)) return false;
+  return true;
+}
 /** Advance in font units of a character (decoded from the table once). */
 function advance(ch: string): number {
   table ??= new Map([...CHARS].map((c, i) => [c, parseInt(ADVANCES.slice(2 * i, 2 * i + 2), 36)]));

@@ -5,11 +5,16 @@
 import type { GeoProjection } from 'd3-geo';
 import type { Bounds, Catalog, StepProps } from '../content/schemas.ts';
 import { MIN_FRAME_SPAN_KM } from '../geo/region.ts';
-import { boxOf, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
+import { boxOf, cameraFor, contains, pad, roundBox, withMinSpan, type Box } from '../geo/camera.ts';
 import { projectPoint } from '../geo/projection.ts';
 import { actorGroup } from './actors.ts';
 import { ACTOR_GROUP_LABELS } from '../marks/symbols.ts';
 import type { Atlas, LegendEntry, Scene, XY } from './types.ts';
+import { LAYOUT } from './layout.ts';
+import { SIZES } from '../marks/sizes.ts';
+
+/** Radius in px below which a place's area is no bigger than a dot: the key does not explain it as an area. */
+const AREA_MIN_PX = 1.5 * SIZES.dot;
 
 /** Fraction of the box of interest added on each side, so focused places never touch the edge. */
 export const CAMERA_PADDING = 0.08;
@@ -95,7 +100,7 @@ export function resolveScene(step: StepProps, catalog: Catalog, atlas: Atlas, pr
     timeline: step.timeline ? events : null,
     chart: step.chart ?? null,
     // The map's key only: a timeline's shapes are explained beside the timeline, in the step's text.
-    legend: legendFor({ routes: routes.map((r) => r.id), places, events, camera }, atlas, projection),
+    legend: legendFor({ routes: routes.map((r) => r.id), places, events, camera, phoneCamera }, atlas, projection),
     alt: step.alt,
   };
 }
@@ -115,7 +120,7 @@ export function timelineLegend(atlas: Atlas): LegendEntry[] {
  * that a phone's key strip holds them in two lines (a labelled dot needs no entry).
  */
 export function legendFor(
-  scene: { routes: string[]; places: string[]; events: string[]; camera: Box },
+  scene: { routes: string[]; places: string[]; events: string[]; camera: Box; phoneCamera?: Box },
   atlas: Atlas,
   projection: GeoProjection,
 ): LegendEntry[] {
@@ -124,12 +129,29 @@ export function legendFor(
   if (routes.some((r) => r.mode === 'land')) entries.push({ key: 'route-land', label: 'Land route (schematic)' });
   if (routes.some((r) => r.mode === 'air')) entries.push({ key: 'route-air', label: 'Air route (schematic)' });
   if (routes.some((r) => r.mode === 'sea')) entries.push({ key: 'route-sea', label: 'Sea route (schematic)' });
-  if (routes.some((r) => r.legs.some((l) => l.unverified))) entries.push({ key: 'route-unverified', label: 'Faded: no source traced' });
-  if (routes.some((r) => r.closed)) entries.push({ key: 'route-closed', label: 'Faded: reported closed' });
+  // Both kinds of faded leg: one entry, so a 320 px phone's key still holds the step in two lines.
+  const unverified = routes.some((r) => r.legs.some((l) => l.unverified));
+  const closed = routes.some((r) => r.closed);
+  if (unverified && closed) entries.push({ key: 'route-unverified', label: 'Faded: no source or closed' });
+  else if (unverified) entries.push({ key: 'route-unverified', label: 'Faded: no source traced' });
+  else if (closed) entries.push({ key: 'route-closed', label: 'Faded: reported closed' });
   const shown = scene.places.map((id) => atlas.places[id]!);
-  if (shown.some((p) => p.r > 0 && p.kind !== 'territory')) entries.push({ key: 'area', label: 'Approximate area' });
+  // An area reads as one only where it is drawn larger than a place's dot, on the phone or the wide frame.
+  const radiusPx = (r: number) =>
+    Math.max(
+      (r * LAYOUT.frames.wide.width) / Math.max(scene.camera.w, scene.camera.h),
+      (r * LAYOUT.frames.phone.width) / Math.max((scene.phoneCamera ?? scene.camera).w, (scene.phoneCamera ?? scene.camera).h),
+    );
+  if (shown.some((p) => p.r > 0 && p.kind !== 'territory' && radiusPx(p.r) >= AREA_MIN_PX)) entries.push({ key: 'area', label: 'Approximate area' });
   if (scene.events.some((id) => atlas.events[id]!.area)) entries.push({ key: 'event-area', label: 'Reported strikes' });
   const golan = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
-  if (contains(scene.camera, golan)) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
+  // Whether the Golan line is in what a reader sees: the subject box widened to the figure's shape
+  // (the square phone map; the desktop figure column, about square to a little wider than tall).
+  const views = [
+    cameraFor(scene.phoneCamera ?? scene.camera, 1, LAYOUT.insets.phone),
+    cameraFor(scene.camera, 1, LAYOUT.insets.wide),
+    cameraFor(scene.camera, 1.2, LAYOUT.insets.wide),
+  ];
+  if (views.some((v) => contains(v, golan))) entries.push({ key: 'golan', label: 'Dashed: not an agreed border' });
   return entries;
 }

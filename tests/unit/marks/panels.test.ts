@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
-import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
+import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, niceMax, panelTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
+import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
 import type { MarksAtlas, MarksFigure } from '../../../src/lib/marks/scene-to-marks.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { fixtureCatalog } from '../scene/catalog-fixture.ts';
@@ -13,8 +14,9 @@ const event = (title: string, figures: MarksFigure[]) => ({ title, date: '2021-0
 function textBoxes(chart: ReturnType<typeof chartMark>): [number, number][] {
   const boxes: [number, number][] = [];
   for (const row of chart.rows) {
-    for (const line of row.label) boxes.push([4, 4 + estimateTextWidth(line, PANEL.font)]);
-    const w = estimateTextWidth(row.text, PANEL.font);
+    // Widths from the figure font's advances; values are set bold (synthesised): counted 6 % wider.
+    for (const line of row.label) boxes.push([4, 4 + textWidth(line, PANEL.font)]);
+    const w = textWidth(row.text, PANEL.font) * 1.06;
     boxes.push(row.textAnchor === 'start' ? [row.textX, row.textX + w] : [row.textX - w, row.textX]);
   }
   return boxes;
@@ -114,10 +116,10 @@ describe('timelineMark', () => {
     }
     const labelled = t.ticks.filter((k) => k.label);
     for (let i = 1; i < labelled.length; i++) {
-      expect(labelled[i]!.x - labelled[i - 1]!.x).toBeGreaterThan(estimateTextWidth(labelled[i]!.label, PANEL.font) + 4);
+      expect(labelled[i]!.x - labelled[i - 1]!.x).toBeGreaterThan(textWidth(labelled[i]!.label, PANEL.font) + 4);
     }
     const nx = t.items.filter((i) => i.n > 0).map((i) => i.nx).sort((a, b) => a - b);
-    for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(estimateTextWidth('0', PANEL.font) + 8 - 0.1);
+    for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(textWidth('0', PANEL.font) * 1.06 + 8 - 0.1);
   });
 });
 
@@ -125,7 +127,38 @@ describe('wrapText', () => {
   it('breaks between words so no line is wider than asked', () => {
     const lines = wrapText("Israel's defence ministry, as reported by France 24, 2018", 200, 13);
     expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines) expect(estimateTextWidth(l, 13)).toBeLessThanOrEqual(200);
+    for (const l of lines) expect(textWidth(l, 13)).toBeLessThanOrEqual(200);
     expect(lines.join(' ')).toBe("Israel's defence ministry, as reported by France 24, 2018");
+  });
+
+  it('fills a line as far as the figure font allows, not a rough estimate', () => {
+    // 34 characters: 0.56 em each would be 247 px at 13 px, but these narrow letters set at about 150 px.
+    const text = 'little lilies fill little tiles ii';
+    expect(estimateTextWidth(text, 13)).toBeGreaterThan(200);
+    expect(textWidth(text, 13)).toBeLessThan(200);
+    expect(wrapText(text, 200, 13)).toEqual([text]);
+  });
+});
+
+describe('niceMax', () => {
+  it('is a round bound at or above the data that the data fill most of', () => {
+    expect(niceMax(57)).toBe(60);
+    expect(niceMax(150_000)).toBe(200_000);
+    expect(niceMax(100_000)).toBe(100_000);
+    for (const v of [1.2, 7, 57, 130, 999, 150_000]) {
+      expect(niceMax(v)).toBeGreaterThanOrEqual(v);
+      expect(v / niceMax(v)).toBeGreaterThan(0.5);
+    }
+  });
+});
+
+describe('panelTextWidth', () => {
+  it('is the figure font\'s width where the font has every character, wider when bold', () => {
+    expect(panelTextWidth('Second report', 13)).toBeCloseTo(textWidth('Second report', 13), 6);
+    expect(panelTextWidth('at least 57', 13, true)).toBeGreaterThan(textWidth('at least 57', 13));
+  });
+
+  it('falls back to the generous estimate for text outside the font (drawn in a fallback font)', () => {
+    expect(panelTextWidth('Ḥamāh', 13)).toBeCloseTo(estimateTextWidth('Ḥamāh', 13), 6);
   });
 });

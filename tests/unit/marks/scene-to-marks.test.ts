@@ -66,7 +66,7 @@ describe('mark helpers', () => {
     expect(actorGroup('United States')).toBe('us');
     expect(actorGroup('Hezbollah')).toBe('iran-allies');
     expect(figureText({ measure: 'killed', qualifier: 'at least', value: 57, range: null, reportedBy: 'x', date: '2021', note: null })).toBe('at least 57');
-    expect(niceMax(57)).toBe(100);
+    expect(niceMax(57)).toBe(60);
     expect(niceMax(200000)).toBe(200000);
     expect(niceMax(210000)).toBe(250000);
   });

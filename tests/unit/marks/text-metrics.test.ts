@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAdvances, FIGURE_CHARS, readAdvances } from '../../../src/scripts/build-text-metrics.ts';
 import { ADVANCES, CHARS, UNITS_PER_EM } from '../../../src/lib/marks/text-metrics-table.ts';
-import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
+import { fontCovers, textWidth } from '../../../src/lib/marks/text-metrics.ts';
 
 describe('text metrics', () => {
   it('the table matches the advance widths of the shipped woff (regenerate with node src/scripts/build-text-metrics.ts)', () => {
@@ -12,6 +12,11 @@ describe('text metrics', () => {
     expect(ADVANCES).toBe(encodeAdvances(font.advances));
     // Every character of the table is in the font.
     expect(Object.keys(font.advances).sort()).toEqual([...FIGURE_CHARS].sort());
+  });
+
+  it('says which texts the subset font covers (Latin, dashes, curly quotes, ellipsis)', () => {
+    expect(fontCovers('Al-Qaim – “the border”…')).toBe(true);
+    expect(fontCovers('Ḥamāh')).toBe(false);
   });
 
   it('counts a character outside the table as wide as M', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contains } from '../../../src/lib/geo/camera.ts';
 import { createProjection, projectPoint } from '../../../src/lib/geo/projection.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
-import { resolveScene, timelineLegend } from '../../../src/lib/scene/resolve-scene.ts';
+import { GOLAN_POINT, legendFor, resolveScene, timelineLegend } from '../../../src/lib/scene/resolve-scene.ts';
 import { fixtureCatalog, step } from './catalog-fixture.ts';
 
 const projection = createProjection();
@@ -40,7 +40,8 @@ describe('resolveScene', () => {
     expect(scene.places).toEqual(['tehran', 'beirut']);
     expect(scene.waypoints).toEqual(['baghdad', 'albu-kamal', 'mayadin', 'deir-ezzor', 'damascus']);
     // A labelled dot needs no key entry: the phone's key strip keeps its two lines for what needs one.
-    expect(scene.legend.map((l) => l.key)).toEqual(['route-land', 'route-unverified']);
+    // (The square map of Tehran–Beirut reaches south of Beirut: the dashed Golan line is in view.)
+    expect(scene.legend.map((l) => l.key)).toEqual(['route-land', 'route-unverified', 'golan']);
   });
 
   it('a route a source called closed is labelled "(closed)", marked closed for the renderers, and explained in the key', () => {
@@ -53,6 +54,12 @@ describe('resolveScene', () => {
     expect(open.legend.map((l) => l.key)).not.toContain('route-closed');
     const shut = resolveScene(step({ id: 's', frame: 'region', routes: ['air'] }), closedCatalog, closedAtlas, projection);
     expect(shut.legend.find((l) => l.key === 'route-closed')?.label).toMatch(/closed/);
+    // A closed route beside one with an untraced stretch: both are faded, so the key says so once.
+    const both = resolveScene(step({ id: 's', frame: 'region', routes: ['qaim-corridor', 'air'] }), closedCatalog, closedAtlas, projection);
+    const faded = both.legend.filter((l) => l.label.startsWith('Faded'));
+    expect(faded).toHaveLength(1);
+    expect(faded[0]!.label).toMatch(/no source/);
+    expect(faded[0]!.label).toMatch(/closed/);
   });
 
   it('describes unverified stretches as faded in the key, as the map draws them', () => {
@@ -88,6 +95,27 @@ describe('resolveScene', () => {
     // The map's key explains the map only; the timeline's shapes are explained beside the timeline.
     expect(scene.legend.map((l) => l.key).filter((k) => k.startsWith('timeline-'))).toEqual([]);
     expect(timelineLegend(atlas).map((l) => l.key)).toEqual(expect.arrayContaining(['timeline-israel', 'timeline-status']));
+  });
+
+  it('explains an area in the key only where it is drawn larger than a dot', () => {
+    const bekaa = atlas.places.bekaa!;
+    const around = (km: number) => ({ x: bekaa.x - km / atlas.kmPerUnit / 2, y: bekaa.y - km / atlas.kmPerUnit / 2, w: km / atlas.kmPerUnit, h: km / atlas.kmPerUnit });
+    const keys = (km: number) => legendFor({ routes: [], places: ['bekaa'], events: [], camera: around(km), phoneCamera: around(km) }, atlas, projection).map((l) => l.key);
+    // A 20 km radius: 60 px on a 600 px figure showing 400 km; under 3 px on one showing 8,000 km.
+    expect(keys(400)).toContain('area');
+    expect(keys(8000)).not.toContain('area');
+  });
+
+  it('explains the dashed Golan line when the figure shows it, even outside the subject box', () => {
+    const [gx, gy] = projectPoint(projection, GOLAN_POINT[0], GOLAN_POINT[1]);
+    const d = 100 / atlas.kmPerUnit;
+    // A wide, flat subject 100 km north of the Golan: the square map around it reaches 500 km south.
+    const flat = { x: gx - 5 * d, y: gy - d - 1, w: 10 * d, h: 1 };
+    expect(contains(flat, [gx, gy])).toBe(false);
+    const keys = (camera: typeof flat) => legendFor({ routes: [], places: [], events: [], camera, phoneCamera: camera }, atlas, projection).map((l) => l.key);
+    expect(keys(flat)).toContain('golan');
+    // Far north, a square map of the same subject stays clear of it.
+    expect(keys({ ...flat, y: gy - 20 * d })).not.toContain('golan');
   });
 
   it('throws naming the step and the unknown id', () => {
