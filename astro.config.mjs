@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentWatch } from './src/integrations/content-watch.ts';
 import publish from './src/integrations/publish.ts';
+import figureFiles from './src/integrations/figure-files.ts';
 
 /**
  * Two settings decide where the site lives:
@@ -23,7 +24,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   // publish: _headers, robots.txt and (with SITE_URL) sitemap.xml, from the same base and site settings.
-  integrations: [mdx(), publish(), contentWatch()],
+  // figureFiles first: the static figure files exist before publish lists the output for _headers.
+  integrations: [mdx(), figureFiles(), publish(), contentWatch()],
   // Styles of components used inside MDX are inlined unhashed otherwise and then blocked by the
   // CSP (astro7-notes §1.5, gap A): always emit stylesheets as files.
   build: { inlineStylesheets: 'never', format: 'directory' },

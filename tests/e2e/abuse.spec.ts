@@ -210,7 +210,8 @@ test.describe('when the visual layer fails', () => {
     await expect(page.locator('[data-live-figure]')).toBeHidden();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // Every step: its text and its static figure are displayed, visible and of a readable size.
-    const unreadable = await page.evaluate(() =>
+    // (Lazy static maps are shown once it is clear the script is not running: within a few seconds.)
+    const unreadable = () => page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-step]')].flatMap((step) => {
         const shown = (el: Element | null, min: number) => {
           if (!el) return false;
@@ -220,11 +221,12 @@ test.describe('when the visual layer fails', () => {
         };
         const problems = [];
         if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.innerText.length ?? 0) < 40) problems.push(`${step.id}: text`);
-        if (!shown(step.querySelector('[data-static-figure]'), 100) || ![...step.querySelectorAll('[data-static-figure] svg.map')].some((svg) => shown(svg, 100))) problems.push(`${step.id}: static figure`);
+        const maps = [...step.querySelectorAll('[data-static-figure] .figure-frame > .map')];
+        if (!shown(step.querySelector('[data-static-figure]'), 100) || !maps.some((m) => shown(m, 100) && [...m.querySelectorAll('img')].every((img) => shown(img, 100)))) problems.push(`${step.id}: static figure`);
         return problems;
       }),
     );
-    expect(unreadable).toEqual([]);
+    await expect.poll(unreadable, { timeout: 10_000 }).toEqual([]);
     for (const step of [first, mid, last]) {
       const figure = page.locator(`#${step.id} [data-static-figure]`);
       await figure.scrollIntoViewIfNeeded();

@@ -2,7 +2,7 @@
  * Every reader: without JavaScript, with the script blocked, with a keyboard, with reduced motion,
  * in step-through mode, on small screens, in the dark and on paper.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectedSteps } from './expected.ts';
 import { expect, test, waitForSettled } from './fixtures.ts';
 
@@ -11,6 +11,28 @@ const MAP = '[data-live-figure] svg.map';
 
 async function activeLabel(page: Page): Promise<string> {
   return (await page.locator(MAP).getAttribute('aria-label')) ?? '';
+}
+
+/**
+ * The markup of a step's static map as the reader gets it: the inline SVG, or (lazy figures) the
+ * marks file of the one image layer shown at this width, once it and the basemap layer have loaded
+ * and cover the map box.
+ */
+async function staticDrawing(page: Page, figure: Locator): Promise<string> {
+  const map = figure.locator('.figure-frame > .map:visible');
+  await expect(map).toHaveCount(1);
+  if ((await map.evaluate((el) => el.tagName.toLowerCase())) === 'svg') return map.evaluate((el) => el.outerHTML);
+  const layers = map.locator('img');
+  await expect(layers).toHaveCount(2);
+  await expect
+    .poll(() => layers.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), { message: 'both layers load' })
+    .toBe(true);
+  const box = await map.boundingBox();
+  for (const img of await layers.all()) expect(await img.boundingBox()).toEqual(box);
+  const src = await layers.nth(1).evaluate((i) => (i as HTMLImageElement).currentSrc);
+  const res = await page.request.get(src);
+  expect(res.ok()).toBe(true);
+  return res.text();
 }
 
 test.describe('without JavaScript', () => {
@@ -25,12 +47,11 @@ test.describe('without JavaScript', () => {
       const figure = el.locator('[data-static-figure]');
       await el.scrollIntoViewIfNeeded();
       await expect(figure).toBeVisible();
-      // The static figure has one drawing per frame shape; the one the layout shows has the places
-      // the step is about, and each of its areas once.
-      const drawing = figure.locator('svg.map:visible');
-      await expect(drawing).toHaveCount(1);
-      for (const id of step.focus) await expect(drawing.locator(`[data-place="${id}"], [data-area="${id}"], [data-label="${id}"]`).first()).toBeAttached();
-      for (const id of step.areas) await expect(drawing.locator(`[data-area="${id}"]`)).toHaveCount(1);
+      // The static figure shows the places the step is about, and its areas: drawn inline (the first
+      // step), or as lazy images (every other step) that load once the step is near and fill its box.
+      const drawing = await staticDrawing(page, figure);
+      for (const id of step.focus) expect(drawing, `${step.id} shows ${id}`).toMatch(new RegExp(`data-(place|area|label)="${id}"`));
+      for (const id of step.areas) expect(drawing.match(new RegExp(`data-area="${id}"`, 'g')) ?? [], `${step.id} shades ${id} once`).toHaveLength(1);
       await expect(el.locator('.step-alt')).toHaveText(`Figure: ${step.alt}`);
     }
     await expect(page.locator('.live-track')).toBeHidden();
@@ -313,5 +334,24 @@ test('print: every chapter in order with its static figure, no sticky layout, UR
   expect(after).toContain('http');
   const asOf = await page.locator('.as-of').boundingBox();
   expect(asOf!.y).toBeLessThan(1000);
+  expect(problems).toEqual([]);
+});
+
+test('print loads every step\'s lazy static figure (no scrolling first)', async ({ page, problems }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/live/);
+  const layers = page.locator('.static-map-layer');
+  expect(await layers.count()).toBeGreaterThan(2 * (steps.length - 2));
+  // Printing is what loads them: on screen, with the script running, none has loaded.
+  expect(await layers.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(0);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.length).toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'print' });
+  // Under print media, one drawing per step is shown: each of its two layers has loaded.
+  const shown = page.locator('.static-map-layer:visible');
+  expect(await shown.count()).toBe(2 * (steps.length - 1));
+  await expect
+    .poll(() => shown.evaluateAll((imgs) => imgs.filter((i) => !((i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)).length))
+    .toBe(0);
   expect(problems).toEqual([]);
 });

@@ -1,0 +1,101 @@
+/**
+ * Static figures as files: each step's static end-state map is written at build time as two small
+ * standalone SVG files (one per frame shape), loaded lazily with <img>, over one shared basemap SVG
+ * file cropped by an `#svgView(viewBox(…))` fragment. The drawing is the page's own (MapMarks and
+ * BasemapSymbol rendered once, as strings, by src/components/figure/StaticMap.astro); this module
+ * only wraps that markup in a standalone document with the map's own styles and the figure font,
+ * names it by its content hash under `_astro/` (so the host's immutable caching rule covers it),
+ * and writes the files when the build is done. An SVG loaded as an image fetches nothing, so each
+ * file carries its styles (the colour tokens, light and dark, and the map rules of story.css) and
+ * the marks file its font (a data: URL).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+interface Registry {
+  files: Map<string, string>;
+  style: string | null;
+  font: string | null;
+  basemap: string | null;
+}
+const KEY = Symbol.for('the-pipeline:figure-files');
+const g = globalThis as unknown as Record<symbol, Registry | undefined>;
+const registry: Registry = (g[KEY] ??= { files: new Map(), style: null, font: null, basemap: null });
+
+/**
+ * The map's styles for a standalone file: the colour tokens (tokens.css without its @font-face)
+ * and the "SVG map styles" section of story.css, read from the same source the page is built from.
+ */
+export function mapStyle(root = process.cwd()): string {
+  if (registry.style) return registry.style;
+  const tokens = readFileSync(resolve(root, 'src/styles/tokens.css'), 'utf8').replace(/@font-face\s*\{[^}]*\}/g, '');
+  const story = readFileSync(resolve(root, 'src/styles/story.css'), 'utf8');
+  const start = story.indexOf('/* ---------- SVG map styles');
+  const end = story.indexOf('/* ---------- ', start + 10);
+  if (start < 0 || end < 0) throw new Error('figure-files: the "SVG map styles" section of src/styles/story.css was not found');
+  const css = `${tokens}\n${story.slice(start, end)}`
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .trim();
+  return (registry.style = css);
+}
+
+/** The figure font as a data: URL @font-face (same family name as tokens.css). */
+export function figureFontFace(root = process.cwd()): string {
+  if (registry.font) return registry.font;
+  const woff2 = readFileSync(resolve(root, 'src/assets/fonts/source-sans-3-figure-400.woff2')).toString('base64');
+  return (registry.font = `@font-face{font-family:'Source Sans 3 Figure';font-weight:400;src:url(data:font/woff2;base64,${woff2}) format('woff2')}`);
+}
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+/** Register one file's content; returns its path under the base (`_astro/<name>.<hash>.svg`). */
+export function registerFile(name: string, content: string): string {
+  const path = `_astro/${name}.${hash(content)}.svg`;
+  registry.files.set(path, content);
+  return path;
+}
+
+/** A standalone SVG document: no intrinsic size, so it fills its box and fits its viewBox (meet). */
+export function standaloneSvg(viewBox: string, style: string, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet"><style>${style}</style>${body}</svg>\n`;
+}
+
+/** The shared basemap file (registered once per build), from BasemapSymbol's markup. */
+export function basemapFile(width: number, height: number, symbolMarkup: () => Promise<string>): Promise<string> | string {
+  if (registry.basemap) return registry.basemap;
+  return symbolMarkup().then((markup) => {
+    const body = markup.replace(/^\s*<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+    const svg = standaloneSvg(`0 0 ${width} ${height}`, mapStyle(), `${body}<use href="#basemap" width="${width}" height="${height}"/>`);
+    return (registry.basemap = registerFile('basemap', svg));
+  });
+}
+
+/** The integration: write every registered file into the build's output when it is done. */
+export default function figureFiles(): AstroIntegration {
+  return {
+    name: 'the-pipeline:figure-files',
+    hooks: {
+      'astro:build:start': () => {
+        registry.files.clear();
+        registry.basemap = null;
+        registry.style = null;
+        registry.font = null;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        mkdirSync(join(out, '_astro'), { recursive: true });
+        let bytes = 0;
+        for (const [path, content] of registry.files) {
+          writeFileSync(join(out, path), content);
+          bytes += content.length;
+        }
+        logger.info(`wrote ${registry.files.size} static figure file(s), ${(bytes / 1024).toFixed(0)} KiB`);
+      },
+    },
+  };
+}
