@@ -10,7 +10,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist*/**', 'node_modules/**', 'src/generated/**', '.astro/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  { ignores: ['dist*/**', 'shots/**', 'bench-results/**', 'node_modules/**', 'src/generated/**', '.astro/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
