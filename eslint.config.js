@@ -10,7 +10,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist*/**', 'shots/**', 'bench-results/**', 'node_modules/**', 'src/generated/**', '.astro/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist*/**',
+      'shots/**',
+      'bench-results/**',
+      'node_modules/**',
+      'src/generated/**',
+      '.astro/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

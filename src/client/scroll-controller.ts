@@ -346,7 +346,13 @@ function observeSteps(state: State, activate: (i: number, how: { fromPrevious: b
 // ---------------------------------------------------------------------------------------------
 // Repairs and page events: scrollend, jumps, resize, media changes.
 
-function listen(fig: Figure, state: State, activate: (i: number, how: { fromPrevious: boolean }) => void, progress: ReturnType<typeof createProgress>, steps: ReturnType<typeof observeSteps>): void {
+function listen(
+  fig: Figure,
+  state: State,
+  activate: (i: number, how: { fromPrevious: boolean }) => void,
+  progress: ReturnType<typeof createProgress>,
+  steps: ReturnType<typeof observeSteps>,
+): void {
   // When a scroll ends, make sure the figure shows the step on the trigger line: a fast scroll can
   // pass steps between two observations. One check per scroll, not per frame. Between steps (a
   // chapter heading on the line) the figure keeps the step above; above the first step it shows

@@ -43,7 +43,11 @@ export default function publish(): AstroIntegration {
           );
         }
         writeFileSync(join(out, 'robots.txt'), renderRobots(base, site));
-        const sitemap = renderSitemap(base, site, pages.map((p) => p.pathname));
+        const sitemap = renderSitemap(
+          base,
+          site,
+          pages.map((p) => p.pathname),
+        );
         if (sitemap) writeFileSync(join(out, 'sitemap.xml'), sitemap);
         // Last, so the list of files it names includes robots.txt and sitemap.xml.
         writeFileSync(join(out, '_headers'), renderHeadersFile(base, listFiles(out)));

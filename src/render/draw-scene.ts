@@ -167,13 +167,17 @@ export function drawMarks(svg: SVGSVGElement, marks: PlacedMarks, k: number, dra
 
   apply(
     (root.select('g.areas').selectAll('path.area') as Sel<SVGPathElement, AreaMark>)
-      .data(marks.areas, function (d) { return keyOf.call(this as Element, d, 'data-area'); })
+      .data(marks.areas, function (d) {
+        return keyOf.call(this as Element, d, 'data-area');
+      })
       .join('path'),
     areaAttrs,
   );
 
   const routes = (root.select('g.routes').selectAll('g.route') as Sel<SVGGElement, RouteMark>)
-    .data(marks.routes, function (d) { return keyOf.call(this as Element, d, 'data-route'); })
+    .data(marks.routes, function (d) {
+      return keyOf.call(this as Element, d, 'data-route');
+    })
     .join((enter) => enter.append('g'));
   apply(routes, routeAttrs);
   routes.each(function (route) {
@@ -193,7 +197,9 @@ export function drawMarks(svg: SVGSVGElement, marks: PlacedMarks, k: number, dra
   });
 
   const points = (root.select('g.points').selectAll('g.point') as Sel<SVGGElement, PointMark>)
-    .data(marks.points, function (d) { return keyOf.call(this as Element, d, 'data-place'); })
+    .data(marks.points, function (d) {
+      return keyOf.call(this as Element, d, 'data-place');
+    })
     .join((enter) => {
       const g = enter.append('g');
       g.append('circle');
@@ -203,7 +209,9 @@ export function drawMarks(svg: SVGSVGElement, marks: PlacedMarks, k: number, dra
   apply(points.select('circle') as Sel<SVGCircleElement, PointMark>, (p) => pointAttrs(p, k).circle);
 
   const labels = (root.select('g.labels').selectAll('g.label') as Sel<SVGGElement, PlacedLabel>)
-    .data(marks.labels, function (d) { return keyOf.call(this as Element, d, 'data-label'); })
+    .data(marks.labels, function (d) {
+      return keyOf.call(this as Element, d, 'data-label');
+    })
     .join((enter) => {
       const g = enter.append('g');
       g.append('text');

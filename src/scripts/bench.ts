@@ -129,11 +129,15 @@ try {
     results.bare.push(b);
     const n = await measurePage(browser, `${storyServer.origin}/__scriptless/`, { ...base, scroll: scrollAll });
     results.scriptless.push(n);
-    log(`round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`);
+    log(
+      `round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`,
+    );
     if (largeServer) {
       const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
       results.large.push(l);
-      log(`round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`);
+      log(
+        `round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`,
+      );
     }
   }
 } finally {
@@ -155,7 +159,10 @@ function basemapGzip(): number | null {
 function shiftSources(runsOf: PageRun[]): { source: string; value: number }[] {
   const sum = new Map<string, number>();
   for (const r of runsOf) for (const s of r.shifts) if (!s.hadRecentInput) for (const src of s.sources) sum.set(src, (sum.get(src) ?? 0) + s.value);
-  return [...sum].map(([source, value]) => ({ source, value: Math.round(value * 10000) / 10000 })).sort((a, b) => b.value - a.value).slice(0, 8);
+  return [...sum]
+    .map(([source, value]) => ({ source, value: Math.round(value * 10000) / 10000 }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 8);
 }
 
 function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: number | null, bareRuns: PageRun[]): PageSummary {
@@ -163,14 +170,19 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
   const m = (fn: (r: PageRun) => number | null | undefined) => median(runsOf.map(fn));
   const scrolls = runsOf.map((r) => r.scroll).filter((s) => s !== null);
   const bytes: PageSummary['bytes'] = {};
-  for (const k of RESOURCE_KINDS) bytes[k] = { count: m((r) => r.bytes[k].count) ?? 0, transferred: m((r) => r.bytes[k].transferred) ?? 0, decoded: m((r) => r.bytes[k].decoded) ?? 0 };
+  for (const k of RESOURCE_KINDS)
+    bytes[k] = { count: m((r) => r.bytes[k].count) ?? 0, transferred: m((r) => r.bytes[k].transferred) ?? 0, decoded: m((r) => r.bytes[k].decoded) ?? 0 };
   return {
     label,
     runs: runsOf.length,
     steps: runsOf[0]?.steps ?? 0,
     buildMs,
     html: { bytes: assets.html.bytes, gzip: assets.html.gzip },
-    js: { gzip: assets.scripts.reduce((n, s) => n + s.gzip, 0), bytes: assets.scripts.reduce((n, s) => n + s.bytes, 0), chunks: assets.scripts.map(({ path, bytes: b, gzip }) => ({ path, bytes: b, gzip })) },
+    js: {
+      gzip: assets.scripts.reduce((n, s) => n + s.gzip, 0),
+      bytes: assets.scripts.reduce((n, s) => n + s.bytes, 0),
+      chunks: assets.scripts.map(({ path, bytes: b, gzip }) => ({ path, bytes: b, gzip })),
+    },
     basemapGzip: basemapGzip(),
     requests: m((r) => r.requests.length),
     offsite: [...new Set(runsOf.flatMap((r) => r.offsite))],
@@ -203,8 +215,12 @@ const story = summarise('story', storyDir, results.story, storyBuildMs, results.
 // What the script adds: per-round differences against the script-less page, then medians.
 story.overScriptless = {
   tbt: median(results.story.map((r, i) => (results.scriptless[i] ? r.tbt - results.scriptless[i].tbt : null))),
-  longTasks: median(results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.longTasks.length - results.scriptless[i].scroll.longTasks.length : null))),
-  slowShare: median(results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.frames.slowShare - results.scriptless[i].scroll.frames.slowShare : null))),
+  longTasks: median(
+    results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.longTasks.length - results.scriptless[i].scroll.longTasks.length : null)),
+  ),
+  slowShare: median(
+    results.story.map((r, i) => (r.scroll && results.scriptless[i]?.scroll ? r.scroll.frames.slowShare - results.scriptless[i].scroll.frames.slowShare : null)),
+  ),
 };
 const scriptlessSummary = {
   tbt: median(results.scriptless.map((r) => r.tbt)),
@@ -221,26 +237,37 @@ const settings = {
   cpuThrottle: throttle,
   runs,
   scroll: `${stepPx} px every ${intervalMs} ms; story: ${scrollAll.maxPx ? `${scrollAll.maxPx} px` : 'top to bottom'}; 10×: ${largeScroll.maxPx ? `${largeScroll.maxPx} px from ${Math.round(largeScroll.startAt * 100)} % of the page` : 'top to bottom'}`,
-  transfer: 'served by src/scripts/bench/server.ts with Content-Encoding: gzip (zlib default level) for text; transferred = CDP encodedDataLength (body + headers)',
+  transfer:
+    'served by src/scripts/bench/server.ts with Content-Encoding: gzip (zlib default level) for text; transferred = CDP encodedDataLength (body + headers)',
   browser: browser.version(),
   cpus: cpus().length,
   loadavg: loadavg().map((v) => Math.round(v * 100) / 100),
 };
 const outFile = resolve(args.out!);
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, scriptless: scriptlessSummary, builds: { story: storyBuilds, large: largeBuilds }, runs: results }, null, 1)}\n`);
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, scriptless: scriptlessSummary, builds: { story: storyBuilds, large: largeBuilds }, runs: results }, null, 1)}\n`,
+);
 
 console.log(`\n${table}\n`);
-console.log(`script-less story page (same rounds): TBT ${Math.round(scriptlessSummary.tbt ?? 0)} ms, ${scriptlessSummary.longTasks ?? '–'} long tasks, ${((scriptlessSummary.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms.`);
+console.log(
+  `script-less story page (same rounds): TBT ${Math.round(scriptlessSummary.tbt ?? 0)} ms, ${scriptlessSummary.longTasks ?? '–'} long tasks, ${((scriptlessSummary.slowShare ?? 0) * 100).toFixed(1)} % frames > 33 ms.`,
+);
 console.log(`${settings.scroll}; CPU ${throttle}× slower; median of ${runs} round(s); load average ${settings.loadavg.join(' ')} on ${settings.cpus} cores.`);
 console.log(`JavaScript chunks: ${story.js.chunks.map((c) => `${c.path} ${(c.gzip / 1024).toFixed(1)} KiB gz`).join(', ')}`);
-for (const [label, runsOf] of [['story', results.story], ['10× story', results.large]] as const) {
+for (const [label, runsOf] of [
+  ['story', results.story],
+  ['10× story', results.large],
+] as const) {
   const urls = new Map<string, number>();
-  for (const r of runsOf) for (const u of r.scroll?.requestUrls ?? []) urls.set(u.replace(/^https?:\/\/[^/]+/, ''), (urls.get(u.replace(/^https?:\/\/[^/]+/, '')) ?? 0) + 1);
+  for (const r of runsOf)
+    for (const u of r.scroll?.requestUrls ?? []) urls.set(u.replace(/^https?:\/\/[^/]+/, ''), (urls.get(u.replace(/^https?:\/\/[^/]+/, '')) ?? 0) + 1);
   if (urls.size) console.log(`${label}: requests during the scroll (all runs): ${[...urls].map(([u, n]) => `${u} ×${n}`).join(', ')}`);
 }
 for (const p of [story, large]) {
-  if (p?.shiftSources.length) console.log(`${p.label}: layout shifts by element (sum over ${p.runs} run(s)): ${p.shiftSources.map((x) => `${x.source} ${x.value}`).join(', ')}`);
+  if (p?.shiftSources.length)
+    console.log(`${p.label}: layout shifts by element (sum over ${p.runs} run(s)): ${p.shiftSources.map((x) => `${x.source} ${x.value}`).join(', ')}`);
 }
 const over = rows.filter((r) => r.ok === false || r.largeOk === false).map((r) => r.figure.trim());
 console.log(over.length ? `over budget: ${over.join('; ')}` : 'every budget holds');

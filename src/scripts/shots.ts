@@ -114,7 +114,8 @@ try {
         shots.set(s.id, list);
       }
     }
-    if (!only) for (const c of regionChanges(regions)) all.push({ step: c.step, viewport: name, scheme: pass.scheme, kind: 'resized', texts: [], detail: c.detail });
+    if (!only)
+      for (const c of regionChanges(regions)) all.push({ step: c.step, viewport: name, scheme: pass.scheme, kind: 'resized', texts: [], detail: c.detail });
     await context.close();
     console.log(`shots: ${name} ${pass.scheme}: ${todo.length} steps`);
   }
@@ -134,11 +135,12 @@ if (!auditOnly) {
       const figs = shots
         .get(s.id)!
         .map(
-          (shot) => `<figure class="${shot.pass.startsWith('390') ? 'phone' : 'wide'}"><a href="${esc(shot.file)}"><img src="${esc(shot.file)}" alt="" loading="lazy"></a><figcaption><b>#${esc(s.id)}</b> · ${esc(shot.pass)}<br><code>${esc(s.where)}</code>${
-            shot.violations.length
-              ? `<details${shot.violations.length <= 6 ? ' open' : ''}><summary>${shot.violations.length} violation${shot.violations.length === 1 ? '' : 's'}</summary><ul>${shot.violations.map((v) => `<li>${esc(line(v))}</li>`).join('')}</ul></details>`
-              : '<p class="ok">no violations</p>'
-          }</figcaption></figure>`,
+          (shot) =>
+            `<figure class="${shot.pass.startsWith('390') ? 'phone' : 'wide'}"><a href="${esc(shot.file)}"><img src="${esc(shot.file)}" alt="" loading="lazy"></a><figcaption><b>#${esc(s.id)}</b> · ${esc(shot.pass)}<br><code>${esc(s.where)}</code>${
+              shot.violations.length
+                ? `<details${shot.violations.length <= 6 ? ' open' : ''}><summary>${shot.violations.length} violation${shot.violations.length === 1 ? '' : 's'}</summary><ul>${shot.violations.map((v) => `<li>${esc(line(v))}</li>`).join('')}</ul></details>`
+                : '<p class="ok">no violations</p>'
+            }</figcaption></figure>`,
         )
         .join('');
       return `<section id="${esc(s.id)}"><h2>${s.first ? `${esc(s.chapter)} · ` : ''}#${esc(s.id)} <code>${esc(s.where)}</code></h2><div class="row">${figs}</div></section>`;
@@ -173,4 +175,6 @@ if (audit) {
     }
   }
 }
-console.log(`\nshots: ${all.length} violations in ${seconds} s${auditOnly ? '' : `; contact sheet: ${join(args.out, 'index.html')}`}; all violations: ${join(args.out, 'audit.json')}`);
+console.log(
+  `\nshots: ${all.length} violations in ${seconds} s${auditOnly ? '' : `; contact sheet: ${join(args.out, 'index.html')}`}; all violations: ${join(args.out, 'audit.json')}`,
+);

@@ -18,7 +18,13 @@ async function axe(page: Page, options: { staticFigures?: boolean; include?: str
   builder.exclude(options.staticFigures ? '[data-static-figure] svg' : '[data-static-figure]');
   for (const selector of options.include ?? []) builder.include(selector);
   const result = await builder.analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -68,10 +74,13 @@ test('axe finds nothing in the static (no-JavaScript) view: masthead, first chap
 /** WCAG contrast ratio of two rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0'])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);

@@ -55,7 +55,12 @@ test.describe('abuse', () => {
       await scrollToStep(page, first.id);
       await expectActiveEndState(page, { expectStep: first.id });
       // And once more, to the middle of the story in under a second.
-      const midY = await page.locator(`#${mid.id}`).evaluate((el, line) => scrollY + el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2 - innerHeight * line, triggerShare(viewport.width));
+      const midY = await page
+        .locator(`#${mid.id}`)
+        .evaluate(
+          (el, line) => scrollY + el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2 - innerHeight * line,
+          triggerShare(viewport.width),
+        );
       expect(await sweep(page, midY, 500)).toBeLessThan(SWEEP_BOUND);
       await expectActiveEndState(page, { expectStep: mid.id });
       expect(problems).toEqual([]);
@@ -211,28 +216,37 @@ test.describe('when the visual layer fails', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // Every step: its text and its static figure are displayed, visible and of a readable size.
     // (Lazy static maps are shown once it is clear the script is not running: within a few seconds.)
-    const unreadable = () => page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-step]')].flatMap((step) => {
-        const shown = (el: Element | null, min: number) => {
-          if (!el) return false;
-          const r = el.getBoundingClientRect();
-          const style = getComputedStyle(el);
-          return r.width >= min && r.height >= min && style.visibility === 'visible' && style.display !== 'none' && Number(style.opacity) > 0;
-        };
-        const problems = [];
-        if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.innerText.length ?? 0) < 40) problems.push(`${step.id}: text`);
-        const maps = [...step.querySelectorAll('[data-static-figure] .figure-frame > .map')];
-        if (!shown(step.querySelector('[data-static-figure]'), 100) || !maps.some((m) => shown(m, 100) && [...m.querySelectorAll('img')].every((img) => shown(img, 100)))) problems.push(`${step.id}: static figure`);
-        return problems;
-      }),
-    );
+    const unreadable = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-step]')].flatMap((step) => {
+          const shown = (el: Element | null, min: number) => {
+            if (!el) return false;
+            const r = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            return r.width >= min && r.height >= min && style.visibility === 'visible' && style.display !== 'none' && Number(style.opacity) > 0;
+          };
+          const problems = [];
+          if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.innerText.length ?? 0) < 40)
+            problems.push(`${step.id}: text`);
+          const maps = [...step.querySelectorAll('[data-static-figure] .figure-frame > .map')];
+          if (
+            !shown(step.querySelector('[data-static-figure]'), 100) ||
+            !maps.some((m) => shown(m, 100) && [...m.querySelectorAll('img')].every((img) => shown(img, 100)))
+          )
+            problems.push(`${step.id}: static figure`);
+          return problems;
+        }),
+      );
     await expect.poll(unreadable, { timeout: 10_000 }).toEqual([]);
     for (const step of [first, mid, last]) {
       const figure = page.locator(`#${step.id} [data-static-figure]`);
       await figure.scrollIntoViewIfNeeded();
       await expect(figure, `${step.id}: its static figure`).toBeInViewport();
     }
-    const expected = expectOnly(problems, (p) => blocked.some((u) => p.includes(u)) || p.startsWith('console error: Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'));
+    const expected = expectOnly(
+      problems,
+      (p) => blocked.some((u) => p.includes(u)) || p.startsWith('console error: Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'),
+    );
     expect(expected.length, 'only the blocked script failed').toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
@@ -252,7 +266,10 @@ test.describe('when the visual layer fails', () => {
   });
 
   // The page carries a notice that its own stylesheet hides.
-  test('with the stylesheet missing (wrong base path, or opened from a file), a visible notice says so; hidden on a normal load', async ({ page, problems }) => {
+  test('with the stylesheet missing (wrong base path, or opened from a file), a visible notice says so; hidden on a normal load', async ({
+    page,
+    problems,
+  }) => {
     await open(page);
     await expect(page.locator('[data-asset-notice]')).toBeHidden();
 
@@ -271,4 +288,3 @@ test.describe('when the visual layer fails', () => {
     expect(problems).toEqual([]);
   });
 });
-

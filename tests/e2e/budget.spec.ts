@@ -31,7 +31,11 @@ test.describe('byte budgets of the story page', () => {
   test.describe('first load at phone size', () => {
     test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
-    test(`first load is at most ${BUDGETS.firstLoadBytes / 1024} KiB transferred (gzip) in at most ${BUDGETS.firstLoadRequests} requests`, async ({ page, problems: _problems, baseURL }) => {
+    test(`first load is at most ${BUDGETS.firstLoadBytes / 1024} KiB transferred (gzip) in at most ${BUDGETS.firstLoadRequests} requests`, async ({
+      page,
+      problems: _problems,
+      baseURL,
+    }) => {
       const origin = new URL(baseURL!).origin;
       const requested: string[] = [];
       page.on('request', (req) => {
@@ -53,7 +57,10 @@ test.describe('byte budgets of the story page', () => {
       const total = rows.reduce((n, r) => n + r.gzip, 0);
       const report = `first load: ${kib(total)} gzipped in ${rows.length} request(s) (budget ${kib(BUDGETS.firstLoadBytes)} in ${BUDGETS.firstLoadRequests}):\n${table(rows)}`;
       test.info().annotations.push({ type: 'first load', description: report });
-      expect(rows.filter((r) => r.missing).map((r) => r.path), `every request is to a built file of this origin\n${report}`).toEqual([]);
+      expect(
+        rows.filter((r) => r.missing).map((r) => r.path),
+        `every request is to a built file of this origin\n${report}`,
+      ).toEqual([]);
       expect(rows.length, report).toBeLessThanOrEqual(BUDGETS.firstLoadRequests);
       expect(total, report).toBeLessThanOrEqual(BUDGETS.firstLoadBytes);
     });

@@ -56,7 +56,9 @@ test('the audit finds each planted fault, and only those', async ({ page }) => {
 
 test('on a phone, a map region under 48 % of the screen and step text over it are reported', async ({ page }) => {
   await page.setViewportSize({ width: 400, height: 1000 });
-  await page.setContent(PAGE.replace('<div style="height:30px"></div>', '').replace('<p>Step text</p>', '<p style="margin-top:-200px;position:relative">Step text</p>'));
+  await page.setContent(
+    PAGE.replace('<div style="height:30px"></div>', '').replace('<p>Step text</p>', '<p style="margin-top:-200px;position:relative">Step text</p>'),
+  );
   const { violations, region } = await auditStep(page, 's1', '400×1000', 'light', DEFAULT_AUDIT);
   expect(region).toEqual({ width: 400, height: 400 });
   const kinds = violations.filter((v) => v.kind === 'region').map((v) => `${v.texts.join(' + ')} | ${v.detail}`);

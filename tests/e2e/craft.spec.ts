@@ -23,7 +23,9 @@ for (const vp of VIEWPORTS) {
     test.describe(`figure craft at ${name} ${scheme}`, () => {
       test.use({ viewport: { width: vp.width, height: vp.height }, colorScheme: scheme, reducedMotion: 'reduce' });
 
-      test(`every step: no overlapping, clipped, small or covered figure text; named places shown${vp.width < 1024 ? '; map region stable' : ''}`, async ({ page }) => {
+      test(`every step: no overlapping, clipped, small or covered figure text; named places shown${vp.width < 1024 ? '; map region stable' : ''}`, async ({
+        page,
+      }) => {
         test.setTimeout(120_000);
         await page.goto(`./#${steps[0]}`);
         await expect(page.locator('html')).toHaveClass(/live/);

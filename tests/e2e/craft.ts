@@ -161,7 +161,8 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     const mt = ctx.measureText(drawn);
     let ink = R(r);
     const emH = (mt.fontBoundingBoxAscent + mt.fontBoundingBoxDescent) * scale;
-    const oneLine = el.querySelectorAll('tspan').length <= 1 && Math.abs(r.height - emH) < 0.25 * r.height && Math.abs(r.width - mt.width * scale) < 0.1 * r.width + 2;
+    const oneLine =
+      el.querySelectorAll('tspan').length <= 1 && Math.abs(r.height - emH) < 0.25 * r.height && Math.abs(r.width - mt.width * scale) < 0.1 * r.width + 2;
     if (oneLine) {
       // The glyphs' ink inside the advance box (the em box is taller than the letters).
       const top = r.top + (mt.fontBoundingBoxAscent - mt.actualBoundingBoxAscent) * scale;
@@ -194,9 +195,16 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
 
   /** (a), (b), (c) for one figure's texts. */
   const checkTexts = (where: string, texts: T[], containers: { name: string; box: Rect }[], minPx: (t: T) => number) => {
-    for (const [i, j] of G.overlappingPairs(texts.map((t) => t.ink), opt.tol)) {
+    for (const [i, j] of G.overlappingPairs(
+      texts.map((t) => t.ink),
+      opt.tol,
+    )) {
       const o = G.intersect(texts[i]!.ink, texts[j]!.ink)!;
-      found.push({ kind: 'overlap', texts: [texts[i]!.text, texts[j]!.text], detail: `${where}: ${round(o.right - o.left)}×${round(o.bottom - o.top)} px overlap` });
+      found.push({
+        kind: 'overlap',
+        texts: [texts[i]!.text, texts[j]!.text],
+        detail: `${where}: ${round(o.right - o.left)}×${round(o.bottom - o.top)} px overlap`,
+      });
     }
     for (const t of texts) {
       for (const c of containers) {
@@ -221,8 +229,14 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   // The live map's texts.
   // A text wholly outside the visible map (a country far off camera) is not seen: not a figure text now.
   const mapTexts = textsOf(map).filter((t) => G.intersect(t.ink, mapBox) && G.intersect(t.ink, viewport));
-  checkTexts('map', mapTexts, [{ name: 'map', box: mapBox }, { name: 'viewport', box: viewport }], (t) =>
-    t.el.closest('.label--place') ? opt.minPlacePx : opt.minFigurePx,
+  checkTexts(
+    'map',
+    mapTexts,
+    [
+      { name: 'map', box: mapBox },
+      { name: 'viewport', box: viewport },
+    ],
+    (t) => (t.el.closest('.label--place') ? opt.minPlacePx : opt.minFigurePx),
   );
 
   // Panels in the live figure (today's charts and timelines over the map).
@@ -231,11 +245,16 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     for (const svg of p.querySelectorAll('svg')) {
       if (!shown(svg)) continue;
       const kind = svg.getAttribute('class')?.split(' ')[0] ?? 'panel';
-      checkTexts(`${kind} panel`, textsOf(svg), [
-        { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
-        { name: 'panel', box: R(p.getBoundingClientRect()) },
-        { name: 'viewport', box: viewport },
-      ], () => opt.minFigurePx);
+      checkTexts(
+        `${kind} panel`,
+        textsOf(svg),
+        [
+          { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
+          { name: 'panel', box: R(p.getBoundingClientRect()) },
+          { name: 'viewport', box: viewport },
+        ],
+        () => opt.minFigurePx,
+      );
     }
   }
 
@@ -244,10 +263,15 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     if (!shown(svg) || svg.closest('[data-live-figure]')) continue;
     const kind = svg.getAttribute('class')?.split(' ')[0] ?? 'figure';
     const holder = svg.closest('figure') ?? svg.parentElement!;
-    checkTexts(`inline ${kind}`, textsOf(svg), [
-      { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
-      { name: 'step column', box: R(holder.getBoundingClientRect()) },
-    ], () => opt.minFigurePx);
+    checkTexts(
+      `inline ${kind}`,
+      textsOf(svg),
+      [
+        { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
+        { name: 'step column', box: R(holder.getBoundingClientRect()) },
+      ],
+      () => opt.minFigurePx,
+    );
   }
 
   // HTML text of the figure (key, scale bar, caption): (c) only.
@@ -258,7 +282,12 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
     const px = parseFloat(getComputedStyle(el).fontSize);
     const where = el.closest('.figure-key') ? 'key' : el.closest('figcaption') ? 'caption' : 'figure';
     const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (px < opt.minFigurePx - 0.05) found.push({ kind: 'small', texts: [words.length > 40 ? `${words.slice(0, 40)}…` : words], detail: `${where}: ${round(px)} px (minimum ${opt.minFigurePx})` });
+    if (px < opt.minFigurePx - 0.05)
+      found.push({
+        kind: 'small',
+        texts: [words.length > 40 ? `${words.slice(0, 40)}…` : words],
+        detail: `${where}: ${round(px)} px (minimum ${opt.minFigurePx})`,
+      });
   }
 
   // (d) map labels under things painted above the map.
@@ -319,12 +348,21 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   if (!matchMedia(opt.wideQuery).matches) {
     const parts = [mapBox];
     if (key && shown(key)) parts.push(R(key.getBoundingClientRect()));
-    const union = parts.reduce((u, b) => ({ left: Math.min(u.left, b.left), top: Math.min(u.top, b.top), right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) }));
+    const union = parts.reduce((u, b) => ({
+      left: Math.min(u.left, b.left),
+      top: Math.min(u.top, b.top),
+      right: Math.max(u.right, b.right),
+      bottom: Math.max(u.bottom, b.bottom),
+    }));
     const visible = G.intersect(union, viewport, -1e9) ?? { ...union, bottom: union.top };
     const h = Math.max(0, visible.bottom - visible.top);
     region = { width: union.right - union.left, height: union.bottom - union.top };
     if (h < opt.minRegionShare * innerHeight - 0.5) {
-      found.push({ kind: 'region', texts: [], detail: `map region ${Math.round(h)} px tall = ${Math.round((h / innerHeight) * 100)} % of the viewport (minimum ${opt.minRegionShare * 100} %)` });
+      found.push({
+        kind: 'region',
+        texts: [],
+        detail: `map region ${Math.round(h)} px tall = ${Math.round((h / innerHeight) * 100)} % of the viewport (minimum ${opt.minRegionShare * 100} %)`,
+      });
     }
     for (const card of document.querySelectorAll('.step-card')) {
       const owner = card.closest('[data-step]');
@@ -335,7 +373,11 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
         if (!G.intersect(b, union, opt.tol) || !G.intersect(b, viewport, opt.tol)) continue;
         if (active || paintedAbove(line, map)) {
           const words = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
-          found.push({ kind: 'region', texts: [words.length > 40 ? `${words.slice(0, 40)}…` : words], detail: `${active ? 'step' : `${owner?.id ?? '?'}`} text ${active && !paintedAbove(line, map) ? 'hidden under' : 'over'} the map region` });
+          found.push({
+            kind: 'region',
+            texts: [words.length > 40 ? `${words.slice(0, 40)}…` : words],
+            detail: `${active ? 'step' : `${owner?.id ?? '?'}`} text ${active && !paintedAbove(line, map) ? 'hidden under' : 'over'} the map region`,
+          });
         }
       }
     }
@@ -440,7 +482,12 @@ export async function clsThroughScroll(page: Page): Promise<{ cls: number; shift
 /** A readable listing: one line per violation. */
 export function formatViolations(vs: Violation[], max = 200): string {
   const more = vs.length > max ? `\n… and ${vs.length - max} more (all of them: npm run shots -- --audit-only, then shots/audit.json)` : '';
-  return vs.slice(0, max).map((v) => `${v.viewport} ${v.scheme} #${v.step} ${v.kind}: ${v.texts.map((t) => `"${t}"`).join(' + ')}${v.texts.length ? ' — ' : ''}${v.detail}`).join('\n') + more;
+  return (
+    vs
+      .slice(0, max)
+      .map((v) => `${v.viewport} ${v.scheme} #${v.step} ${v.kind}: ${v.texts.map((t) => `"${t}"`).join(' + ')}${v.texts.length ? ' — ' : ''}${v.detail}`)
+      .join('\n') + more
+  );
 }
 
 /** Counts by kind per viewport×scheme, and the number of steps concerned. */

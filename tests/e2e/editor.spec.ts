@@ -47,10 +47,15 @@ function scratchContent(): string {
 /** Runs a project script with Node; resolves with its exit code and output (never rejects). */
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, BASE_PATH: '/', SITE_URL: '', ...env }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd: ROOT, env: { ...process.env, BASE_PATH: '/', SITE_URL: '', ...env }, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -124,8 +129,22 @@ test.describe('editor: a new chapter through the scaffold and the data files', (
     scaffoldAlt = /alt="([^"]+)"/.exec(text)?.[1] ?? '';
 
     // New entries, through the data files only (test data, clearly named as such).
-    append(dir, 'sources.json', { id: 'editor-test-desk-2021-01', publisher: 'Editor test desk', date: '2021-01', description: 'A source added by the editor end-to-end test.' });
-    append(dir, 'places.json', { id: 'editor-test-raqqa', name: 'Raqqa (test)', lat: 35.95, lon: 39.01, country: 'Syria', kind: 'city', radiusKm: 0, sources: ['editor-test-desk-2021-01'] });
+    append(dir, 'sources.json', {
+      id: 'editor-test-desk-2021-01',
+      publisher: 'Editor test desk',
+      date: '2021-01',
+      description: 'A source added by the editor end-to-end test.',
+    });
+    append(dir, 'places.json', {
+      id: 'editor-test-raqqa',
+      name: 'Raqqa (test)',
+      lat: 35.95,
+      lon: 39.01,
+      country: 'Syria',
+      kind: 'city',
+      radiusKm: 0,
+      sources: ['editor-test-desk-2021-01'],
+    });
     append(dir, 'events.json', {
       id: 'editor-test-report-2021-01',
       title: 'Editor test report',
@@ -137,7 +156,16 @@ test.describe('editor: a new chapter through the scaffold and the data files', (
       status: 'alleged',
       sources: ['editor-test-desk-2021-01'],
     });
-    append(dir, 'frames.json', { id: 'editor-test-raqqa', description: 'Around Raqqa, for the editor test.', bounds: { corners: [[38.2, 35.3], [39.8, 36.6]] } });
+    append(dir, 'frames.json', {
+      id: 'editor-test-raqqa',
+      description: 'Around Raqqa, for the editor test.',
+      bounds: {
+        corners: [
+          [38.2, 35.3],
+          [39.8, 36.6],
+        ],
+      },
+    });
     writeFileSync(
       file,
       `${text}\n<Step id="editor-test-raqqa-place" frame="editor-test-raqqa" events={["editor-test-report-2021-01"]}\n  places={["editor-test-raqqa"]} sources={["editor-test-desk-2021-01"]}\n  alt="${NEW_ALT}">\n\nThe editor test desk reported something about Raqqa, for this test only.\n\n</Step>\n`,
@@ -164,10 +192,18 @@ test.describe('editor: a new chapter through the scaffold and the data files', (
     const entry = page.locator(`nav.contents a[href="#chapter-${SLUG}"]`);
     await expect(entry).toHaveText(TITLE);
     // No two elements share an id (a step id that clashed with a page anchor would break both).
-    expect(await page.evaluate(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.filter((id, i) => ids.indexOf(id) !== i); })).toEqual([]);
+    expect(
+      await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      }),
+    ).toEqual([]);
 
     const figure = page.locator('[data-live-figure] svg.map');
-    for (const [id, alt] of [[scaffoldStep, scaffoldAlt], ['editor-test-raqqa-place', NEW_ALT]] as const) {
+    for (const [id, alt] of [
+      [scaffoldStep, scaffoldAlt],
+      ['editor-test-raqqa-place', NEW_ALT],
+    ] as const) {
       await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await expect(figure).toHaveAttribute('aria-label', alt);
       await expect(page).toHaveURL(new RegExp(`#${id}$`));
@@ -195,9 +231,15 @@ test.describe('editor: a broken input stops a real build', () => {
       name: 'a misspelt frame id',
       breakIt: (dir) => {
         const f = path.join(dir, 'chapters/the-night.mdx');
-        writeFileSync(f, readFileSync(f, 'utf8').replace('<Step id="strikes-overnight" frame="euphrates-valley"', '<Step id="strikes-overnight" frame="euphrates-vally"'));
+        writeFileSync(
+          f,
+          readFileSync(f, 'utf8').replace('<Step id="strikes-overnight" frame="euphrates-valley"', '<Step id="strikes-overnight" frame="euphrates-vally"'),
+        );
       },
-      message: (dir) => new RegExp(`${shown(dir)}/chapters/the-night\\.mdx:\\d+:\\d+ error step "strikes-overnight" frame: unknown frame id "euphrates-vally" .*Did you mean "euphrates-valley"`),
+      message: (dir) =>
+        new RegExp(
+          `${shown(dir)}/chapters/the-night\\.mdx:\\d+:\\d+ error step "strikes-overnight" frame: unknown frame id "euphrates-vally" .*Did you mean "euphrates-valley"`,
+        ),
     },
     {
       name: 'a place with lat and lon swapped',

@@ -39,7 +39,10 @@ export function expectedSteps(): ExpectedStep[] {
         chapter: chapter.slug,
         // Territories are named only; labelled places with a radius are areas; route waypoints are dots.
         dots: all.filter((id) => (labelled.includes(id) ? place(id).radiusKm === 0 && place(id).kind !== 'territory' : true)).sort(),
-        areas: [...labelled.filter((id) => place(id).radiusKm > 0 && place(id).kind !== 'territory'), ...events.filter((e) => e.areaKm).map((e) => e.id)].sort(),
+        areas: [
+          ...labelled.filter((id) => place(id).radiusKm > 0 && place(id).kind !== 'territory'),
+          ...events.filter((e) => e.areaKm).map((e) => e.id),
+        ].sort(),
         focus: [...new Set([...s.props.places, ...events.flatMap((e) => e.places)])],
         routes: [...s.props.routes],
         alt: s.props.alt,

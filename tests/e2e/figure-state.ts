@@ -57,9 +57,19 @@ export async function seen(page: Page, focus: string[]): Promise<Seen> {
       return !el || !inFrame(el);
     });
     const active = document.getElementById(document.documentElement.dataset.activeStep ?? '');
-    const inline = [...(active?.querySelectorAll('.step-card .inline-figure') ?? [])].filter(visible).map((f) => (f.matches('.inline-chart') ? 'chart' : 'timeline'));
+    const inline = [...(active?.querySelectorAll('.step-card .inline-figure') ?? [])]
+      .filter(visible)
+      .map((f) => (f.matches('.inline-chart') ? 'chart' : 'timeline'));
     const inFigure = figure.querySelectorAll('svg.chart, svg.timeline').length;
-    return { dots: dots.sort(), areas: areas.sort(), routes, outside, label: svg.getAttribute('aria-label') ?? '', camera: svg.getAttribute('data-camera'), inline, inFigure };
+    return {
+      dots: dots.sort(),
+      areas: areas.sort(),
+      routes,
+      outside,
+      label: svg.getAttribute('aria-label') ?? '',
+      camera: svg.getAttribute('data-camera'),
+      inline,
+      inFigure,
+    };
   }, focus);
 }
-

@@ -43,7 +43,10 @@ async function shapeOf(page: Page, selector: string): Promise<FigureShape> {
     // Live state the renderer keeps on the elements (how far a route is drawn, the flight's inline style) is not structure.
     const STATE = new Set(['style', 'data-drawn']);
     const sig = (el: Element): string => {
-      const names = [...el.attributes].map((a) => a.name).filter((n) => !STATE.has(n)).sort();
+      const names = [...el.attributes]
+        .map((a) => a.name)
+        .filter((n) => !STATE.has(n))
+        .sort();
       return `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}[${names.join(',')}](${[...el.children].map(sig).join(' ')})`;
     };
     const visible = (el: Element) => {
@@ -87,9 +90,14 @@ function differences(step: string, named: string[], live: FigureShape, still: Fi
     }
     for (const l of live.marks[group]) {
       if (stillBy.has(l.key)) continue;
-      if (group === 'labels' ? named.includes(l.key) : l.visible) out.push(`${step} ${group}: "${l.key}" drawn live${group === 'labels' ? '' : ' on the visible map'}, not statically`);
+      if (group === 'labels' ? named.includes(l.key) : l.visible)
+        out.push(`${step} ${group}: "${l.key}" drawn live${group === 'labels' ? '' : ' on the visible map'}, not statically`);
     }
-    const order = (marks: MarkShape[], other: Map<string, MarkShape>) => marks.filter((m) => other.has(m.key)).map((m) => m.key).join(' ');
+    const order = (marks: MarkShape[], other: Map<string, MarkShape>) =>
+      marks
+        .filter((m) => other.has(m.key))
+        .map((m) => m.key)
+        .join(' ');
     if (group !== 'labels' && order(live.marks[group], stillBy) !== order(still.marks[group], liveBy)) out.push(`${step} ${group}: drawn in another order`);
   }
   return out;

@@ -12,35 +12,34 @@ export const test = base.extend<PageProblems>({
   // auto: every test is guarded, whether or not it names `problems`.
   problems: [
     async ({ page, baseURL }, use) => {
-    const problems: string[] = [];
-    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:')) problems.push(`off-site request: ${url}`);
-    });
-    page.on('requestfailed', (req) => {
-      // A navigation (reload, goto) aborts requests still in flight: not a broken resource.
-      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
-      problems.push(`failed request: ${req.url()} ${req.failure()?.errorText ?? ''}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      const problems: string[] = [];
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
       });
-    });
-    await use(problems);
-    expect(problems, 'no console errors, failed or off-site requests').toEqual([]);
-  },
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('request', (req) => {
+        const url = req.url();
+        if (!url.startsWith(origin) && !url.startsWith('data:')) problems.push(`off-site request: ${url}`);
+      });
+      page.on('requestfailed', (req) => {
+        // A navigation (reload, goto) aborts requests still in flight: not a broken resource.
+        if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+        problems.push(`failed request: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+      });
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await use(problems);
+      expect(problems, 'no console errors, failed or off-site requests').toEqual([]);
+    },
     { auto: true },
   ],
-
 });
 
 export { expect };

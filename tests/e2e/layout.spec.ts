@@ -74,7 +74,9 @@ for (const viewport of [
   { width: 390, height: 844 },
   { width: 768, height: 1024 },
 ]) {
-  test(`at ${viewport.width}×${viewport.height}: the sticky map region takes ≥ 48 % of the height, keeps its size at every step, and no text lies over it`, async ({ page }) => {
+  test(`at ${viewport.width}×${viewport.height}: the sticky map region takes ≥ 48 % of the height, keeps its size at every step, and no text lies over it`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     let first: Region | null = null;
@@ -145,7 +147,9 @@ for (const viewport of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ]) {
-  test(`at ${viewport.width}×${viewport.height}: charts and timelines sit inside their step's text column, with no text under 12 px or cut off`, async ({ page }) => {
+  test(`at ${viewport.width}×${viewport.height}: charts and timelines sit inside their step's text column, with no text under 12 px or cut off`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     await page.goto('./');
     const withFigures = steps.filter((s) => s.chart || s.timeline);
@@ -186,7 +190,10 @@ for (const viewport of [
 
 // The figure's notes (routes are schematic; map credits) are hidden on phones for the key strip's
 // two lines: the caveat must reach phone readers in the key, the credits in the back matter.
-test('at 320×640 the routes caveat and the map credits reach a phone reader: "(schematic)" in the key of every step with a route, credits in About', async ({ page, problems }) => {
+test('at 320×640 the routes caveat and the map credits reach a phone reader: "(schematic)" in the key of every step with a route, credits in About', async ({
+  page,
+  problems,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const step of steps.filter((s) => s.routes.length > 0)) {
     await page.goto(`./#${step.id}`);

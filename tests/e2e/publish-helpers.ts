@@ -24,7 +24,8 @@ export function checkEndState(s: Seen, step: ExpectedStep): void {
   expect(s.areas, `areas shown for ${step.id}`).toEqual(step.areas);
   expect(s.outside, `focused places of ${step.id} inside the visible figure`).toEqual([]);
   expect(s.routes.map((r) => r.id).sort(), `routes of ${step.id}`).toEqual([...step.routes].sort());
-  for (const r of s.routes) expect(r.drawn, `route ${r.id} of ${step.id} drawn in full (${r.drawn.toFixed(1)} of ${r.total.toFixed(1)})`).toBeGreaterThanOrEqual(r.total - 1);
+  for (const r of s.routes)
+    expect(r.drawn, `route ${r.id} of ${step.id} drawn in full (${r.drawn.toFixed(1)} of ${r.total.toFixed(1)})`).toBeGreaterThanOrEqual(r.total - 1);
 }
 
 /** Where the trigger line is: in a step, between steps (after `step`), above the first or below the last. */
@@ -70,7 +71,9 @@ export async function expectActiveEndState(page: Page, opts: { timeout?: number;
   await expect(async () => {
     const at = await stepAtTrigger(page);
     step = at.step;
-    expect([at.where], 'where the trigger line is').toEqual(opts.allowAbove ? expect.arrayContaining([expect.stringMatching(/^(crossing|above)$/)]) : ['crossing']);
+    expect([at.where], 'where the trigger line is').toEqual(
+      opts.allowAbove ? expect.arrayContaining([expect.stringMatching(/^(crossing|above)$/)]) : ['crossing'],
+    );
     if (opts.expectStep) expect(step.id, 'the step at the trigger line').toBe(opts.expectStep);
     await waitForSettled(page);
     checkEndState(await seen(page, step.focus), step);

@@ -51,7 +51,9 @@ test.beforeAll(async () => {
       `error_log ${scratch}/error.log warn;`,
       'events { worker_connections 64; }',
       'http {',
-      existsSync('/etc/nginx/mime.types') ? '  include /etc/nginx/mime.types;' : '  types { text/html html; text/css css; application/javascript js; image/svg+xml svg; text/plain txt; image/png png; application/xml xml; }',
+      existsSync('/etc/nginx/mime.types')
+        ? '  include /etc/nginx/mime.types;'
+        : '  types { text/html html; text/css css; application/javascript js; image/svg+xml svg; text/plain txt; image/png png; application/xml xml; }',
       '  default_type application/octet-stream;',
       '  access_log off;',
       ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => `  ${d === 'body' ? 'client_body' : d}_temp_path ${scratch}/${d};`),

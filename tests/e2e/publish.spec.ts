@@ -55,7 +55,12 @@ test.describe('published site', () => {
       [...document.querySelectorAll('[href], [src]')].map((el) => ({
         tag: el.tagName.toLowerCase(),
         raw: el.getAttribute('href') ?? el.getAttribute('src')!,
-        url: el instanceof HTMLAnchorElement || el instanceof HTMLLinkElement ? el.href : el instanceof HTMLScriptElement ? el.src : new URL(el.getAttribute('href') ?? el.getAttribute('src')!, document.baseURI).href,
+        url:
+          el instanceof HTMLAnchorElement || el instanceof HTMLLinkElement
+            ? el.href
+            : el instanceof HTMLScriptElement
+              ? el.src
+              : new URL(el.getAttribute('href') ?? el.getAttribute('src')!, document.baseURI).href,
         rel: el.getAttribute('rel') ?? '',
       })),
     );
@@ -86,11 +91,14 @@ test.describe('published site', () => {
       expect(res.status(), `${ref.raw} (${target})`).toBe(200);
     }
     expect(anchors).toBeGreaterThan(10);
-    expect(resources, "the stylesheet and the script at least").toBeGreaterThanOrEqual(2);
+    expect(resources, 'the stylesheet and the script at least').toBeGreaterThanOrEqual(2);
     expect(problems).toEqual([]);
   });
 
-  test('the Content-Security-Policy meta tag allows no inline or eval’d script or style, and nothing violates it through the story', async ({ page, problems }) => {
+  test('the Content-Security-Policy meta tag allows no inline or eval’d script or style, and nothing violates it through the story', async ({
+    page,
+    problems,
+  }) => {
     await page.goto('./');
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(policy).toBeTruthy();
@@ -105,7 +113,10 @@ test.describe('published site', () => {
       const sources = directives.get(name) ?? [];
       expect(sources, name).not.toContain("'unsafe-inline'");
       expect(sources, name).not.toContain("'unsafe-eval'");
-      expect(sources.filter((s) => !/^'self'$|^'sha(256|384|512)-/.test(s)), `${name}: only 'self' and hashes`).toEqual([]);
+      expect(
+        sources.filter((s) => !/^'self'$|^'sha(256|384|512)-/.test(s)),
+        `${name}: only 'self' and hashes`,
+      ).toEqual([]);
     }
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'self'"]);

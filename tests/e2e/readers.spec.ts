@@ -25,7 +25,9 @@ async function staticDrawing(page: Page, figure: Locator): Promise<string> {
   const layers = map.locator('img');
   await expect(layers).toHaveCount(2);
   await expect
-    .poll(() => layers.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), { message: 'both layers load' })
+    .poll(() => layers.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), {
+      message: 'both layers load',
+    })
     .toBe(true);
   const box = await map.boundingBox();
   for (const img of await layers.all()) expect(await img.boundingBox()).toEqual(box);
@@ -74,7 +76,10 @@ test('when the main script is blocked, the static figures stay and no control is
 });
 
 test('with JavaScript the live figure takes over without layout shift (CLS ≤ 0.01)', async ({ page, problems }) => {
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
     await page.setViewportSize(viewport);
     await page.goto('./');
     await expect(page.locator('html')).toHaveClass(/live/);
@@ -134,7 +139,10 @@ test('keyboard: tabbing to a link inside a step makes that step the active one',
 });
 
 test('focus is never hidden behind the top bar, the sticky figure or a text card (WCAG 2.4.11)', async ({ page, problems }) => {
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
     await page.setViewportSize(viewport);
     await page.goto('./');
     await expect(page.locator('html')).toHaveClass(/live/);
@@ -330,14 +338,17 @@ test('print: every chapter in order with its static figure, no sticky layout, UR
   for (const step of steps.slice(0, 5)) await expect(page.locator(`#${step.id} [data-static-figure]`)).toBeVisible();
   const positions = await page.evaluate(() => [...document.querySelectorAll('.step-figure')].slice(0, 3).map((el) => getComputedStyle(el).position));
   expect(positions).toEqual(['static', 'static', 'static']);
-  const after = await page.locator('.source-list a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('.source-list a[href^="http"]')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('http');
   const asOf = await page.locator('.as-of').boundingBox();
   expect(asOf!.y).toBeLessThan(1000);
   expect(problems).toEqual([]);
 });
 
-test('print loads every step\'s lazy static figure (no scrolling first)', async ({ page, problems }) => {
+test("print loads every step's lazy static figure (no scrolling first)", async ({ page, problems }) => {
   await page.goto('./');
   await expect(page.locator('html')).toHaveClass(/live/);
   const layers = page.locator('.static-map-layer');

@@ -52,7 +52,10 @@ export function viewToCorners(view: Box, atlas: Atlas, projection: GeoProjection
   const ll = (x: number, y: number): [number, number] => invert([x, y]) ?? [0, 0];
   const [w0, n0] = ll(target.x, target.y);
   const [e0, s0] = ll(target.x + target.w, target.y + target.h);
-  let c: Corners = [[w0, s0], [e0, n0]];
+  let c: Corners = [
+    [w0, s0],
+    [e0, n0],
+  ];
   for (let i = 0; i < 12; i++) {
     const got = cornersBox(c, atlas, projection);
     const [[w, s], [e, n]] = c;
@@ -61,10 +64,16 @@ export function viewToCorners(view: Box, atlas: Atlas, projection: GeoProjection
     // Move the centre by the projected offset, converted at the current scale (degrees per unit).
     const cx = (w + e) / 2 + ((target.x + target.w / 2 - (got.x + got.w / 2)) * (e - w)) / got.w;
     const cy = (s + n) / 2 - ((target.y + target.h / 2 - (got.y + got.h / 2)) * (n - s)) / got.h;
-    c = [[cx - lon / 2, cy - lat / 2], [cx + lon / 2, cy + lat / 2]];
+    c = [
+      [cx - lon / 2, cy - lat / 2],
+      [cx + lon / 2, cy + lat / 2],
+    ];
   }
   const [[w, s], [e, n]] = c;
-  return [[down(w), down(s)], [up(e), up(n)]];
+  return [
+    [down(w), down(s)],
+    [up(e), up(n)],
+  ];
 }
 
 /** East–west (at the middle latitude) and north–south extent of corners, in km. */

@@ -141,7 +141,7 @@ export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOpt
     span.textContent = `${Math.round(km.width)} km × ${Math.round(km.height)} km${narrow ? ` — narrower than ${minSpan} km: the page will widen it` : ''}`;
     span.classList.toggle('is-bad', narrow);
     const old = existing(id);
-    const bounds: Bounds | undefined = picks.wide ? { corners: picks.wide } : old?.bounds ?? (picks.phone ? { corners: picks.phone } : undefined);
+    const bounds: Bounds | undefined = picks.wide ? { corners: picks.wide } : (old?.bounds ?? (picks.phone ? { corners: picks.phone } : undefined));
     const phone: Bounds | undefined = picks.phone ? { corners: picks.phone } : old?.phone;
     entry.value = bounds ? frameEntry(id, descInput.value.trim() || old?.description || 'What this framing shows.', bounds, phone) : '';
     const used = payload?.steps.filter((s) => s.frame === id).length ?? 0;
@@ -156,7 +156,13 @@ export function createFramePicker({ svg, atlas, payload, activeStep }: PickerOpt
       return;
     }
     const v = previewView(c, atlas, projection, aspect(), insets());
-    for (const [k, val] of [['x', v.x], ['y', v.y], ['width', v.w], ['height', v.h]] as const) outline.setAttribute(k, String(r1(val)));
+    for (const [k, val] of [
+      ['x', v.x],
+      ['y', v.y],
+      ['width', v.w],
+      ['height', v.h],
+    ] as const)
+      outline.setAttribute(k, String(r1(val)));
     svg.append(outline);
   }
 

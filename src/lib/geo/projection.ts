@@ -29,17 +29,19 @@ export function regionPolygon(): GeoJSON.Polygon {
 /** The story's projection, fitted so the region spans MAP_WIDTH map units. Deterministic. */
 export function createProjection(): GeoProjection {
   const centre: [number, number] = [(REGION.west + REGION.east) / 2, (REGION.south + REGION.north) / 2];
-  return geoAzimuthalEqualArea()
-    .rotate([-centre[0], -centre[1]])
-    .fitWidth(MAP_WIDTH, regionPolygon())
-    .precision(0.1);
+  return geoAzimuthalEqualArea().rotate([-centre[0], -centre[1]]).fitWidth(MAP_WIDTH, regionPolygon()).precision(0.1);
 }
 
 /** Height of the projected region in map units. */
 export function mapHeight(projection: GeoProjection): number {
   const { south, north, west, east } = REGION;
   const pts = [
-    [west, south], [east, south], [west, north], [east, north], [(west + east) / 2, south], [(west + east) / 2, north],
+    [west, south],
+    [east, south],
+    [west, north],
+    [east, north],
+    [(west + east) / 2, south],
+    [(west + east) / 2, north],
   ].map((p) => projection(p as [number, number]) ?? [0, 0]);
   return Math.ceil(Math.max(...pts.map((p) => p[1])));
 }

@@ -11,7 +11,6 @@ import { fontCovers, textWidth } from './text-metrics.ts';
 
 export { actorGroup, type ActorGroup };
 
-
 /** Human-readable figure: "at least 57", "40,000–65,000". */
 export function figureText(f: MarksFigure): string {
   const n = (v: number) => v.toLocaleString('en-GB');
@@ -128,9 +127,7 @@ export function chartMark(eventId: string, atlas: Pick<MarksAtlas, 'events'>): C
   const right = width - pad - ARROW - 2;
   const x = (v: number) => r1(left + (v / max) * (right - left));
   const first = figures[0];
-  const titleText = sequence && first
-    ? `${capitalise(measure)}, as counted by ${first.reportedBy}, ${formatDate(first.date)}, report by report`
-    : e.title;
+  const titleText = sequence && first ? `${capitalise(measure)}, as counted by ${first.reportedBy}, ${formatDate(first.date)}, report by report` : e.title;
   const top = 4;
   let y = top;
   const rows = ordered.map((f, i): ChartRowMark => {
@@ -235,7 +232,15 @@ export function timelineMark(highlight: readonly string[], atlas: Pick<MarksAtla
     ticks: ticks.map((tick, i) => ({ label: i % every === 0 ? tick.label : '', x: x(tick.t) })),
     items: atlas.timeline.items.map((item) => {
       const e = atlas.events[item.id]!;
-      return { id: item.id, x: x(item.t), y: laneY(item.lane), group: actorGroup(e.actor), status: e.status, n: number.get(item.id) ?? 0, nx: nx.get(item.id) ?? 0 };
+      return {
+        id: item.id,
+        x: x(item.t),
+        y: laneY(item.lane),
+        group: actorGroup(e.actor),
+        status: e.status,
+        n: number.get(item.id) ?? 0,
+        nx: nx.get(item.id) ?? 0,
+      };
     }),
     titles: chosen.map((item, i) => {
       const e = atlas.events[item.id]!;

@@ -224,9 +224,7 @@ function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement
   const dropped: Placement['dropped'] = [];
   const unplaced: Placement['unplaced'] = [];
   const rank = (l: LabelMark, i: number) => (first.includes(l.id) ? first.indexOf(l.id) - first.length : i);
-  const order = marks.labels
-    .map((l, i) => ({ l, i: rank(l, i) }))
-    .sort((a, b) => (a.l.tier ?? 2) - (b.l.tier ?? 2) || a.i - b.i);
+  const order = marks.labels.map((l, i) => ({ l, i: rank(l, i) })).sort((a, b) => (a.l.tier ?? 2) - (b.l.tier ?? 2) || a.i - b.i);
   for (const { l } of order) {
     const tier = l.tier ?? 2;
     const ext = labelExtent(l);

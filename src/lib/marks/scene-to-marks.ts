@@ -278,7 +278,8 @@ export function sceneToMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' | 'r
   }
   const routes = scene.routes.map((r) => routeMark(r.id, r.drawn, atlas));
   for (const r of routes) labels.push({ id: r.id, x: r.labelAt.x, y: r.labelAt.y, text: r.label, anchor: 'middle', role: 'route', tier: 1, along: r.middles });
-  for (const c of atlas.countryLabels) labels.push({ id: `country-${c.name.toLowerCase().replace(/[^a-z]+/g, '-')}`, x: c.x, y: c.y, text: c.name, anchor: 'middle', role: 'country', tier: 3 });
+  for (const c of atlas.countryLabels)
+    labels.push({ id: `country-${c.name.toLowerCase().replace(/[^a-z]+/g, '-')}`, x: c.x, y: c.y, text: c.name, anchor: 'middle', role: 'country', tier: 3 });
   return {
     step: scene.step,
     areas,

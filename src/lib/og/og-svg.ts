@@ -386,9 +386,15 @@ function placeCountryNames(placer: LabelPlacer, basemap: Basemap, camera: CardCa
     const box = (at: XY): Rect => ({ x0: at[0] - 6, y0: at[1] - c - 6, x1: at[0] + w + 6, y1: at[1] + COUNTRY_SIZE * DESC + 6 });
     const fits = (r: Rect) =>
       placer.fits(r) &&
-      ([[r.x0, r.y0], [r.x1, r.y0], [r.x0, r.y1], [r.x1, r.y1], [(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2]] as XY[]).every((p) =>
-        insideRings(unpx(p), rings),
-      );
+      (
+        [
+          [r.x0, r.y0],
+          [r.x1, r.y0],
+          [r.x0, r.y1],
+          [r.x1, r.y1],
+          [(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2],
+        ] as XY[]
+      ).every((p) => insideRings(unpx(p), rings));
     const free = shifts.map(([dx, dy]): XY => [x - w / 2 + dx, y + c / 2 + dy]).find((at) => fits(box(at)));
     if (!free) continue;
     placer.block(box(free));
@@ -419,7 +425,14 @@ function basemapLayers(basemap: Basemap, camera: CardCamera, theme: OgTheme): st
 }
 
 /** The route (with its dark casing), the area, the dots and the labels over the basemap, in px. */
-function cardMarks(card: OgCard, dots: readonly Dot[], labels: readonly LabelPath[], countryPaths: readonly string[], pathOf: (points: readonly XY[], closed?: boolean) => string, theme: OgTheme): string[] {
+function cardMarks(
+  card: OgCard,
+  dots: readonly Dot[],
+  labels: readonly LabelPath[],
+  countryPaths: readonly string[],
+  pathOf: (points: readonly XY[], closed?: boolean) => string,
+  theme: OgTheme,
+): string[] {
   const legs = card.legs
     .map((leg) =>
       leg.unverified
@@ -439,7 +452,9 @@ function cardMarks(card: OgCard, dots: readonly Dot[], labels: readonly LabelPat
     .join('');
   return [
     countryPaths.length > 0 ? `<path class="og-countries" d="${countryPaths.join('')}" fill="${theme.countryLabel}"/>` : '',
-    casing ? `<path d="${casing}" fill="none" stroke="${theme.background}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.85"/>` : '',
+    casing
+      ? `<path d="${casing}" fill="none" stroke="${theme.background}" stroke-width="12" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.85"/>`
+      : '',
     card.area
       ? `<path class="og-area" d="${pathOf(card.area, true)}" fill="${theme.area}" stroke="${theme.areaStroke}" stroke-width="2.5" stroke-linejoin="round"/>`
       : '',

@@ -163,7 +163,12 @@ export function buildAtlas(
     width: MAP_WIDTH,
     height: mapHeight(projection),
     kmPerUnit: Math.round(kpu * 10000) / 10000,
-    limits: { x: -(options.marginUnits ?? 0), y: -(options.marginUnits ?? 0), w: MAP_WIDTH + 2 * (options.marginUnits ?? 0), h: mapHeight(projection) + 2 * (options.marginUnits ?? 0) },
+    limits: {
+      x: -(options.marginUnits ?? 0),
+      y: -(options.marginUnits ?? 0),
+      w: MAP_WIDTH + 2 * (options.marginUnits ?? 0),
+      h: mapHeight(projection) + 2 * (options.marginUnits ?? 0),
+    },
     places,
     routes,
     events,

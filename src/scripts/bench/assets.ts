@@ -117,4 +117,3 @@ export function pageAssets(outDir: string, pagePath = '/', base = (process.env.B
     icons: refs.icons.map((s) => assetOf(root, new URL(s, pageUrl).pathname, base)),
   };
 }
-

@@ -12,7 +12,8 @@ export function bareBaseline(storyHtml: string): string {
   const head = elements(doc, 'head')[0];
   const masthead = elements(doc, 'header').find((el) => (attr(el, 'class') ?? '').split(/\s+/).includes('masthead'));
   if (!html || !head || !masthead) throw new Error('bare baseline: the story page has no <head> or no <header class="masthead">');
-  const preload = (el: (typeof head.childNodes)[number]) => 'tagName' in el && el.tagName === 'link' && /\b(modulepreload|preload)\b/.test(attr(el, 'rel') ?? '');
+  const preload = (el: (typeof head.childNodes)[number]) =>
+    'tagName' in el && el.tagName === 'link' && /\b(modulepreload|preload)\b/.test(attr(el, 'rel') ?? '');
   const kept = head.childNodes.filter((n) => !('tagName' in n && n.tagName === 'script') && !preload(n));
   const headHtml = kept.map((n) => ('tagName' in n ? outerHtml(n) : n.nodeName === '#text' ? (n as { value: string }).value : '')).join('');
   const htmlAttrs = html.attrs.map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
@@ -25,7 +26,5 @@ export function bareBaseline(storyHtml: string): string {
  * "TBT and long tasks" judge only what the script adds.
  */
 export function scriptless(storyHtml: string): string {
-  return storyHtml
-    .replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '');
+  return storyHtml.replace(/<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '');
 }

@@ -92,35 +92,143 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
   const add = (figure: string, s: string, l: string | null, budget: string, ok: boolean | null, largeOk: boolean | null = null) =>
     rows.push({ figure, story: s, large: l ?? '–', budget, ok, largeOk });
 
-  add('steps', f0(story.steps), L((s) => f0(s.steps)), '', null);
+  add(
+    'steps',
+    f0(story.steps),
+    L((s) => f0(s.steps)),
+    '',
+    null,
+  );
   const stepRatio = large ? large.steps / Math.max(1, story.steps) : null;
   const buildRatio = large && large.buildMs && story.buildMs ? large.buildMs / story.buildMs : null;
-  add('build time', f1(story.buildMs === null ? null : story.buildMs / 1000, ' s'), L((s) => f1(s.buildMs === null ? null : s.buildMs / 1000, ' s') + (buildRatio ? ` (×${buildRatio.toFixed(1)})` : '')), 'growth ≤ linear in steps', null, buildRatio && stepRatio ? buildRatio <= stepRatio : null);
-  add('requests, first load', f0(story.requests), L((s) => f0(s.requests)), `≤ ${BUDGETS.firstLoadRequests}`, within(story.requests, BUDGETS.firstLoadRequests), within(large?.requests, BUDGETS.firstLoadRequests));
-  add('requests to other hosts', f0(story.offsite.length), L((s) => f0(s.offsite.length)), '0', story.offsite.length === 0, large ? large.offsite.length === 0 : null);
-  add('transferred, first load', fk(story.total.transferred), L((s) => fk(s.total.transferred)), `≤ ${fk(BUDGETS.firstLoadBytes)}`, within(story.total.transferred, BUDGETS.firstLoadBytes));
-  add('decoded, first load', fk(story.total.decoded), L((s) => fk(s.total.decoded)), '', null);
+  add(
+    'build time',
+    f1(story.buildMs === null ? null : story.buildMs / 1000, ' s'),
+    L((s) => f1(s.buildMs === null ? null : s.buildMs / 1000, ' s') + (buildRatio ? ` (×${buildRatio.toFixed(1)})` : '')),
+    'growth ≤ linear in steps',
+    null,
+    buildRatio && stepRatio ? buildRatio <= stepRatio : null,
+  );
+  add(
+    'requests, first load',
+    f0(story.requests),
+    L((s) => f0(s.requests)),
+    `≤ ${BUDGETS.firstLoadRequests}`,
+    within(story.requests, BUDGETS.firstLoadRequests),
+    within(large?.requests, BUDGETS.firstLoadRequests),
+  );
+  add(
+    'requests to other hosts',
+    f0(story.offsite.length),
+    L((s) => f0(s.offsite.length)),
+    '0',
+    story.offsite.length === 0,
+    large ? large.offsite.length === 0 : null,
+  );
+  add(
+    'transferred, first load',
+    fk(story.total.transferred),
+    L((s) => fk(s.total.transferred)),
+    `≤ ${fk(BUDGETS.firstLoadBytes)}`,
+    within(story.total.transferred, BUDGETS.firstLoadBytes),
+  );
+  add(
+    'decoded, first load',
+    fk(story.total.decoded),
+    L((s) => fk(s.total.decoded)),
+    '',
+    null,
+  );
   for (const kind of ['document', 'script', 'stylesheet', 'font', 'image', 'data', 'other']) {
     const b = story.bytes[kind];
     const lb = large?.bytes[kind];
     if (!b?.count && !lb?.count) continue;
-    add(`  ${kind}: transferred / decoded`, `${fk(b?.transferred ?? 0)} / ${fk(b?.decoded ?? 0)}`, lb ? `${fk(lb.transferred)} / ${fk(lb.decoded)}` : null, '', null);
+    add(
+      `  ${kind}: transferred / decoded`,
+      `${fk(b?.transferred ?? 0)} / ${fk(b?.decoded ?? 0)}`,
+      lb ? `${fk(lb.transferred)} / ${fk(lb.decoded)}` : null,
+      '',
+      null,
+    );
   }
-  add('JavaScript, gzip (same-origin)', fk(story.js.gzip), L((s) => fk(s.js.gzip)), `≤ ${fk(BUDGETS.jsGzip)}; 10×: no growth`, within(story.js.gzip, BUDGETS.jsGzip), large ? large.js.gzip <= story.js.gzip : null);
-  add('HTML, gzip', fk(story.html.gzip), L((s) => fk(s.html.gzip)), '', null);
-  add('HTML per step, raw / gzip', `${fk(story.html.bytes / Math.max(1, story.steps))} / ${fk(story.html.gzip / Math.max(1, story.steps))}`, L((s) => `${fk(s.html.bytes / Math.max(1, s.steps))} / ${fk(s.html.gzip / Math.max(1, s.steps))}`), '', null);
-  add('basemap geometry, gzip', fk(story.basemapGzip), L((s) => fk(s.basemapGzip)), `≤ ${fk(BUDGETS.basemapGzip)}`, within(story.basemapGzip, BUDGETS.basemapGzip), within(large?.basemapGzip, BUDGETS.basemapGzip));
-  add('FCP', f0(story.fcp, ' ms'), L((s) => f0(s.fcp, ' ms')), '', null);
-  add('LCP', `${f0(story.lcp, ' ms')}${story.lcpElement ? ` (${story.lcpElement})` : ''}`, L((s) => f0(s.lcp, ' ms')), '', null);
+  add(
+    'JavaScript, gzip (same-origin)',
+    fk(story.js.gzip),
+    L((s) => fk(s.js.gzip)),
+    `≤ ${fk(BUDGETS.jsGzip)}; 10×: no growth`,
+    within(story.js.gzip, BUDGETS.jsGzip),
+    large ? large.js.gzip <= story.js.gzip : null,
+  );
+  add(
+    'HTML, gzip',
+    fk(story.html.gzip),
+    L((s) => fk(s.html.gzip)),
+    '',
+    null,
+  );
+  add(
+    'HTML per step, raw / gzip',
+    `${fk(story.html.bytes / Math.max(1, story.steps))} / ${fk(story.html.gzip / Math.max(1, story.steps))}`,
+    L((s) => `${fk(s.html.bytes / Math.max(1, s.steps))} / ${fk(s.html.gzip / Math.max(1, s.steps))}`),
+    '',
+    null,
+  );
+  add(
+    'basemap geometry, gzip',
+    fk(story.basemapGzip),
+    L((s) => fk(s.basemapGzip)),
+    `≤ ${fk(BUDGETS.basemapGzip)}`,
+    within(story.basemapGzip, BUDGETS.basemapGzip),
+    within(large?.basemapGzip, BUDGETS.basemapGzip),
+  );
+  add(
+    'FCP',
+    f0(story.fcp, ' ms'),
+    L((s) => f0(s.fcp, ' ms')),
+    '',
+    null,
+  );
+  add(
+    'LCP',
+    `${f0(story.lcp, ' ms')}${story.lcpElement ? ` (${story.lcpElement})` : ''}`,
+    L((s) => f0(s.lcp, ' ms')),
+    '',
+    null,
+  );
   add('LCP of the bare first screen', f0(bare?.lcp, ' ms'), null, '', null);
-  add('LCP ratio story / bare', story.lcpRatio === null ? '–' : story.lcpRatio.toFixed(2), L((s) => (s.lcpRatio === null ? '–' : s.lcpRatio.toFixed(2))), `≤ ${BUDGETS.lcpRatio.toFixed(2)}`, within(story.lcpRatio, BUDGETS.lcpRatio));
-  add('CLS', story.cls === null ? '–' : story.cls.toFixed(3), L((s) => (s.cls === null ? '–' : s.cls.toFixed(3))), `≤ ${BUDGETS.cls}`, within(story.cls, BUDGETS.cls), within(large?.cls, BUDGETS.cls));
+  add(
+    'LCP ratio story / bare',
+    story.lcpRatio === null ? '–' : story.lcpRatio.toFixed(2),
+    L((s) => (s.lcpRatio === null ? '–' : s.lcpRatio.toFixed(2))),
+    `≤ ${BUDGETS.lcpRatio.toFixed(2)}`,
+    within(story.lcpRatio, BUDGETS.lcpRatio),
+  );
+  add(
+    'CLS',
+    story.cls === null ? '–' : story.cls.toFixed(3),
+    L((s) => (s.cls === null ? '–' : s.cls.toFixed(3))),
+    `≤ ${BUDGETS.cls}`,
+    within(story.cls, BUDGETS.cls),
+    within(large?.cls, BUDGETS.cls),
+  );
   const base = story.overScriptless ?? null;
   if (base) {
-    add('total blocking time', f0(story.tbt, ' ms'), L((s) => f0(s.tbt, ' ms')), '', null);
+    add(
+      'total blocking time',
+      f0(story.tbt, ' ms'),
+      L((s) => f0(s.tbt, ' ms')),
+      '',
+      null,
+    );
     add('  TBT the script adds (vs script-less)', f0(base.tbt, ' ms'), null, `≤ ${BUDGETS.tbtMs} ms`, within(base.tbt, BUDGETS.tbtMs));
   } else {
-    add('total blocking time', f0(story.tbt, ' ms'), L((s) => f0(s.tbt, ' ms')), `≤ ${BUDGETS.tbtMs} ms`, within(story.tbt, BUDGETS.tbtMs));
+    add(
+      'total blocking time',
+      f0(story.tbt, ' ms'),
+      L((s) => f0(s.tbt, ' ms')),
+      `≤ ${BUDGETS.tbtMs} ms`,
+      within(story.tbt, BUDGETS.tbtMs),
+    );
   }
   const sc = story.scroll;
   const lsc = large?.scroll ?? null;
@@ -130,13 +238,40 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
     add('scroll: long tasks (> 50 ms)', f0(sc?.longTasks), lsc ? f0(lsc.longTasks) : null, '', null, within(lsc?.longTasks, BUDGETS.scrollLongTasks));
     add('  long tasks the script adds', f0(base.longTasks), null, `${BUDGETS.scrollLongTasks}`, within(base.longTasks, BUDGETS.scrollLongTasks));
   } else {
-    add('scroll: long tasks (> 50 ms)', f0(sc?.longTasks), lsc ? f0(lsc.longTasks) : null, `${BUDGETS.scrollLongTasks}`, within(sc?.longTasks, BUDGETS.scrollLongTasks), within(lsc?.longTasks, BUDGETS.scrollLongTasks));
+    add(
+      'scroll: long tasks (> 50 ms)',
+      f0(sc?.longTasks),
+      lsc ? f0(lsc.longTasks) : null,
+      `${BUDGETS.scrollLongTasks}`,
+      within(sc?.longTasks, BUDGETS.scrollLongTasks),
+      within(lsc?.longTasks, BUDGETS.scrollLongTasks),
+    );
   }
   add('scroll: longest task (any run)', f0(sc?.longestTask, ' ms'), lsc ? f0(lsc.longestTask, ' ms') : null, '', null);
-  add('scroll: frames > 33 ms', pct(sc?.slowShare), lsc ? pct(lsc.slowShare) : null, `≤ ${pct(BUDGETS.slowFrameShare)}`, within(sc?.slowShare, BUDGETS.slowFrameShare), within(lsc?.slowShare, BUDGETS.slowFrameShare));
+  add(
+    'scroll: frames > 33 ms',
+    pct(sc?.slowShare),
+    lsc ? pct(lsc.slowShare) : null,
+    `≤ ${pct(BUDGETS.slowFrameShare)}`,
+    within(sc?.slowShare, BUDGETS.slowFrameShare),
+    within(lsc?.slowShare, BUDGETS.slowFrameShare),
+  );
   if (base) add('  frames > 33 ms the script adds', pct(base.slowShare), null, '', null);
-  add('scroll: frame interval p50 / p95', `${f1(sc?.p50, ' ms')} / ${f1(sc?.p95, ' ms')}`, lsc ? `${f1(lsc.p50, ' ms')} / ${f1(lsc.p95, ' ms')}` : null, '', null);
-  add('scroll: network requests', f0(sc?.requests), lsc ? f0(lsc.requests) : null, '0 (nothing loads on scroll)', within(sc?.requests, 0), within(lsc?.requests, 0));
+  add(
+    'scroll: frame interval p50 / p95',
+    `${f1(sc?.p50, ' ms')} / ${f1(sc?.p95, ' ms')}`,
+    lsc ? `${f1(lsc.p50, ' ms')} / ${f1(lsc.p95, ' ms')}` : null,
+    '',
+    null,
+  );
+  add(
+    'scroll: network requests',
+    f0(sc?.requests),
+    lsc ? f0(lsc.requests) : null,
+    '0 (nothing loads on scroll)',
+    within(sc?.requests, 0),
+    within(lsc?.requests, 0),
+  );
   return rows;
 }
 

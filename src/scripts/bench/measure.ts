@@ -83,7 +83,16 @@ export interface MeasureOptions {
 }
 
 /** Chromium's flags for the benchmark (no network chatter of its own). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function kindOf(cdpType: string | undefined, mime: string): ResourceKind {
   switch (cdpType) {
@@ -197,13 +206,38 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     const page = await context.newPage();
     const cdp: CDPSession = await context.newCDPSession(page);
     const origin = new URL(url).origin;
-    const records = new Map<string, { url: string; type?: string; mime: string; status: number; transferred: number; decoded: number; encoding: string; done: boolean; cached: boolean; phase: 'load' | 'scroll' }>();
+    const records = new Map<
+      string,
+      {
+        url: string;
+        type?: string;
+        mime: string;
+        status: number;
+        transferred: number;
+        decoded: number;
+        encoding: string;
+        done: boolean;
+        cached: boolean;
+        phase: 'load' | 'scroll';
+      }
+    >();
     let phase: 'load' | 'scroll' = 'load';
     await cdp.send('Network.enable');
     cdp.on('Network.requestWillBeSent', (e) => {
       if (e.request.url.startsWith('data:') || e.request.url.startsWith('blob:')) return;
       const prev = records.get(e.requestId);
-      records.set(e.requestId, { url: e.request.url, type: e.type, mime: '', status: 0, transferred: prev?.transferred ?? 0, decoded: 0, encoding: '', done: false, cached: false, phase });
+      records.set(e.requestId, {
+        url: e.request.url,
+        type: e.type,
+        mime: '',
+        status: 0,
+        transferred: prev?.transferred ?? 0,
+        decoded: 0,
+        encoding: '',
+        done: false,
+        cached: false,
+        phase,
+      });
     });
     cdp.on('Network.responseReceived', (e) => {
       const r = records.get(e.requestId);
@@ -259,7 +293,12 @@ export async function measurePage(browser: Browser, url: string, options: Measur
         await page.waitForTimeout(options.settleMs);
       }
       const before = await page.evaluate(() => (window as unknown as { __bench: BenchGlobals }).__bench.activations);
-      const s = await page.evaluate(scrollThrough, { stepPx: options.scroll.stepPx, intervalMs: options.scroll.intervalMs, maxPx: options.scroll.maxPx ?? Number.MAX_SAFE_INTEGER, settleMs: options.scroll.settleMs });
+      const s = await page.evaluate(scrollThrough, {
+        stepPx: options.scroll.stepPx,
+        intervalMs: options.scroll.intervalMs,
+        maxPx: options.scroll.maxPx ?? Number.MAX_SAFE_INTEGER,
+        settleMs: options.scroll.settleMs,
+      });
       const after = await page.evaluate(() => {
         const b = (window as unknown as { __bench: BenchGlobals }).__bench;
         return { tasks: b.tasks, activations: b.activations, shifts: b.shifts };

@@ -42,13 +42,17 @@ export function threadTimeByActivity(events: readonly TraceEvent[]): { total: nu
 }
 
 /** Self time per function and, for layout-forcing DOM reads, per calling chain, from a CPU profile. */
-export function profileHotspots(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, forcing = /^(getBoundingClientRect|getComputedStyle|offset(Width|Height|Top|Left)|client(Width|Height)|getTotalLength|getBBox|scrollHeight)$/) {
+export function profileHotspots(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  forcing = /^(getBoundingClientRect|getComputedStyle|offset(Width|Height|Top|Left)|client(Width|Height)|getTotalLength|getBBox|scrollHeight)$/,
+) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
   (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`.trim();
+  const name = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`.trim();
   const functions = new Map<string, number>();
   const forced = new Map<string, number>();
   for (const [id, ms] of self) {
@@ -67,7 +71,9 @@ export function profileHotspots(profile: { nodes: ProfileNode[]; samples?: numbe
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist-bench' }, 'scroll-px': { type: 'string', default: '12000' }, throttle: { type: 'string', default: '4' } } });
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: 'dist-bench' }, 'scroll-px': { type: 'string', default: '12000' }, throttle: { type: 'string', default: '4' } },
+  });
   const server = await serveStatic({ root: values.dist! });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -119,7 +125,12 @@ async function main(): Promise<void> {
       const t = threadTimeByActivity(phase);
       const hot = profileHotspots(profile as unknown as { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] });
       console.log(`\n${label}: main thread busy ${ms(t.total)}, ${t.longTasks} task(s) over 50 ms`);
-      console.log(`  by activity: ${t.byName.slice(0, 10).map(([n, v]) => `${n} ${ms(v)}`).join(', ')}`);
+      console.log(
+        `  by activity: ${t.byName
+          .slice(0, 10)
+          .map(([n, v]) => `${n} ${ms(v)}`)
+          .join(', ')}`,
+      );
       console.log('  JavaScript self time:');
       for (const [n, v] of hot.functions) console.log(`    ${ms(v).padStart(9)}  ${n}`);
       if (hot.forced.length) {

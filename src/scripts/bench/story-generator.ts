@@ -35,7 +35,8 @@ export function parseChapter(name: string, text: string): RealChapter {
   const diagnostics: Diagnostic[] = [];
   const chapter = parseCheckedChapter(name, name.replace(/\.mdx$/, ''), text, diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!chapter.meta || errors.length > 0) throw new Error(`${name}: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'invalid frontmatter'}`);
+  if (!chapter.meta || errors.length > 0)
+    throw new Error(`${name}: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'invalid frontmatter'}`);
   const steps = chapter.steps.map((s) => {
     if (!s.id || !s.source) throw new Error(`${name}: a <Step> without a literal id="…"`);
     return { text: s.source, id: s.id };

@@ -31,6 +31,12 @@ describe('audit geometry', () => {
   it('computes CLS as the largest session window', () => {
     expect(clsOf([])).toBe(0);
     // two windows: 0.004 + 0.004 (500 ms apart), then a gap over 1 s, then 0.006
-    expect(clsOf([{ time: 0, value: 0.004 }, { time: 500, value: 0.004 }, { time: 3000, value: 0.006 }])).toBeCloseTo(0.008);
+    expect(
+      clsOf([
+        { time: 0, value: 0.004 },
+        { time: 500, value: 0.004 },
+        { time: 3000, value: 0.006 },
+      ]),
+    ).toBeCloseTo(0.008);
   });
 });

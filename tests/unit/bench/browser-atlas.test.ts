@@ -32,12 +32,15 @@ describe('browserAtlas', () => {
     expect(JSON.stringify(slim)).not.toContain('attribution');
   });
 
-  it.skipIf(!existsSync('content/story.json') || !existsSync(BASEMAP_PATH))('draws every step of the story as the full Atlas does, with at least a quarter less gzip', () => {
-    const { scenes, atlas } = buildStory();
-    const slim = JSON.parse(JSON.stringify(browserAtlas(atlas))) as ReturnType<typeof browserAtlas>;
-    for (const scene of scenes.values()) expect(sceneToMarks(scene, slim), scene.step).toEqual(sceneToMarks(scene, atlas));
-    const full = gzipSync(JSON.stringify(atlas)).length;
-    const small = gzipSync(JSON.stringify(slim)).length;
-    expect(small).toBeLessThan(full * 0.75);
-  });
+  it.skipIf(!existsSync('content/story.json') || !existsSync(BASEMAP_PATH))(
+    'draws every step of the story as the full Atlas does, with at least a quarter less gzip',
+    () => {
+      const { scenes, atlas } = buildStory();
+      const slim = JSON.parse(JSON.stringify(browserAtlas(atlas))) as ReturnType<typeof browserAtlas>;
+      for (const scene of scenes.values()) expect(sceneToMarks(scene, slim), scene.step).toEqual(sceneToMarks(scene, atlas));
+      const full = gzipSync(JSON.stringify(atlas)).length;
+      const small = gzipSync(JSON.stringify(slim)).length;
+      expect(small).toBeLessThan(full * 0.75);
+    },
+  );
 });

@@ -26,8 +26,10 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 describe('bench server', () => {
-  it('cacheControlFor reads Cache-Control from a _headers file with the publish step\'s parser and matching', () => {
-    const rules = parseHeadersFile('# comment\n/*\n  X-Frame-Options: DENY\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/\n  Cache-Control: no-cache\n');
+  it("cacheControlFor reads Cache-Control from a _headers file with the publish step's parser and matching", () => {
+    const rules = parseHeadersFile(
+      '# comment\n/*\n  X-Frame-Options: DENY\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/\n  Cache-Control: no-cache\n',
+    );
     expect(cacheControlFor(rules, '/_astro/a.js')).toBe('public, max-age=31536000, immutable');
     expect(cacheControlFor(rules, '/')).toBe('no-cache');
     expect(cacheControlFor(rules, '/favicon.svg')).toBeNull();

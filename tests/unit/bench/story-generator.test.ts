@@ -40,7 +40,13 @@ describe('story generator', () => {
   });
 
   it('generateEvents keeps the real events and adds numbered copies up to the total', () => {
-    const events = generateEvents([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], 5);
+    const events = generateEvents(
+      [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+      ],
+      5,
+    );
     expect(events.map((e) => e.id)).toEqual(['a', 'b', 'a-copy-1', 'b-copy-1', 'a-copy-2']);
     expect(events[2]!.title).toBe('A (copy 1)');
   });

@@ -385,7 +385,12 @@ describe('buildBasemap', () => {
       const westBank = country(framed, 'west-bank');
       expect(westBank).toMatchObject({ name: 'West Bank', kind: 'territory' });
       expect(country(framed, 'gaza')).toMatchObject({ name: 'Gaza', kind: 'territory' });
-      expect(framed.countries.filter((c) => c.kind === 'territory').map((c) => c.id).sort()).toEqual(['gaza', 'west-bank']);
+      expect(
+        framed.countries
+          .filter((c) => c.kind === 'territory')
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(['gaza', 'west-bank']);
       // Each territory lies on its own side of Israel: the West Bank east of Gaza, each a separate fill.
       const [wbRing] = closedRings(westBank.d);
       const [gazaRing] = closedRings(country(framed, 'gaza').d);
@@ -408,7 +413,7 @@ describe('buildBasemap', () => {
       expect(armistice.some((p) => inBox(p, cyprusBox))).toBe(true);
     });
 
-    it('keeps the West Bank\'s line with Jordan (the Jordan valley) a border, and none of the armistice line there', () => {
+    it("keeps the West Bank's line with Jordan (the Jordan valley) a border, and none of the armistice line there", () => {
       const sw = at(35.5, 31.75);
       const ne = at(35.6, 32.3);
       const valley: Rect = { x0: sw[0], y0: ne[1], x1: ne[0], y1: sw[1] };

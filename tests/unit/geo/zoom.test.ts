@@ -4,10 +4,22 @@ import { easeCubicInOut as d3Ease } from 'd3-ease';
 import { easeCubicInOut, flightTransform, interpolateZoom } from '../../../src/lib/geo/zoom.ts';
 
 const views: [[number, number, number], [number, number, number]][] = [
-  [[100, 200, 300], [800, 500, 120]],
-  [[500, 500, 2000], [510, 490, 150]],
-  [[400, 300, 200], [400, 300, 900]],
-  [[0, 0, 50], [3000, -1200, 50]],
+  [
+    [100, 200, 300],
+    [800, 500, 120],
+  ],
+  [
+    [500, 500, 2000],
+    [510, 490, 150],
+  ],
+  [
+    [400, 300, 200],
+    [400, 300, 900],
+  ],
+  [
+    [0, 0, 50],
+    [3000, -1200, 50],
+  ],
 ];
 
 describe('camera zoom interpolation', () => {

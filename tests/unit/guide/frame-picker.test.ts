@@ -44,11 +44,19 @@ describe('frame picker (src/client/debug/frame-math.ts)', () => {
   });
 
   it('cornersSpanKm measures the minimum-span rule the checker applies', () => {
-    const { width, height } = cornersSpanKm([[39.8, 34.0], [41.6, 35.6]]);
+    const { width, height } = cornersSpanKm([
+      [39.8, 34.0],
+      [41.6, 35.6],
+    ]);
     expect(width).toBeGreaterThan(160);
     expect(width).toBeLessThan(170);
     expect(height).toBeGreaterThan(175);
-    expect(cornersSpanKm([[40.8, 34.3], [41.2, 34.6]]).width).toBeLessThan(120);
+    expect(
+      cornersSpanKm([
+        [40.8, 34.3],
+        [41.2, 34.6],
+      ]).width,
+    ).toBeLessThan(120);
   });
 
   it('zoomAround keeps the point under the pointer in place', () => {
@@ -59,7 +67,12 @@ describe('frame picker (src/client/debug/frame-math.ts)', () => {
   it('the e2e specs expect the trigger line the shared LAYOUT sets (no copied numbers)', () => {
     // The scroll controller reads LAYOUT.trigger; the e2e specs check the active step against TRIGGER,
     // so a copy there that drifts from LAYOUT would test the wrong line.
-    for (const [width, wide] of [[1023, false], [1024, true], [390, false], [1280, true]] as const) {
+    for (const [width, wide] of [
+      [1023, false],
+      [1024, true],
+      [390, false],
+      [1280, true],
+    ] as const) {
       expect(matchesMinWidth(LAYOUT.wideQuery, width), `${LAYOUT.wideQuery} at ${width}px`).toBe(wide);
       expect(triggerShare(width), `trigger share at ${width}px`).toBe(wide ? LAYOUT.trigger.wide : LAYOUT.trigger.narrow);
     }

@@ -14,7 +14,10 @@ import { LAYOUT } from '../../../src/lib/scene/layout.ts';
 
 const PAGE = 'dist/index.html';
 const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const attrs = (a: Attrs) => Object.entries(a).map(([k, v]) => `${k}="${esc(String(v))}"`).join(' ');
+const attrs = (a: Attrs) =>
+  Object.entries(a)
+    .map(([k, v]) => `${k}="${esc(String(v))}"`)
+    .join(' ');
 
 describe.skipIf(!existsSync(PAGE))('static figures draw the marks as mark-attrs.ts describes', () => {
   const html = existsSync(PAGE) ? readFileSync(PAGE, 'utf8') : '';

@@ -7,7 +7,8 @@ import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { fixtureCatalog } from '../scene/catalog-fixture.ts';
 
 const SOHR = 'the Syrian Observatory for Human Rights';
-const fig = (f: Partial<MarksFigure> & Pick<MarksFigure, 'measure' | 'reportedBy' | 'date'>): MarksFigure => ({ qualifier: null, value: null, range: null, sources: ['s'], ...f }) as MarksFigure;
+const fig = (f: Partial<MarksFigure> & Pick<MarksFigure, 'measure' | 'reportedBy' | 'date'>): MarksFigure =>
+  ({ qualifier: null, value: null, range: null, sources: ['s'], ...f }) as MarksFigure;
 const event = (title: string, figures: MarksFigure[]) => ({ title, date: '2021-01-13', actor: 'Israel', status: 'attributed' as const, area: null, figures });
 
 /** Every text of a chart: its row labels and its values, as [left, right] in px. */
@@ -118,7 +119,10 @@ describe('timelineMark', () => {
     for (let i = 1; i < labelled.length; i++) {
       expect(labelled[i]!.x - labelled[i - 1]!.x).toBeGreaterThan(textWidth(labelled[i]!.label, PANEL.font) + 4);
     }
-    const nx = t.items.filter((i) => i.n > 0).map((i) => i.nx).sort((a, b) => a - b);
+    const nx = t.items
+      .filter((i) => i.n > 0)
+      .map((i) => i.nx)
+      .sort((a, b) => a - b);
     for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(textWidth('0', PANEL.font) * 1.06 + 8 - 0.1);
   });
 });
@@ -153,7 +157,7 @@ describe('niceMax', () => {
 });
 
 describe('panelTextWidth', () => {
-  it('is the figure font\'s width where the font has every character, wider when bold', () => {
+  it("is the figure font's width where the font has every character, wider when bold", () => {
     expect(panelTextWidth('Second report', 13)).toBeCloseTo(textWidth('Second report', 13), 6);
     expect(panelTextWidth('at least 57', 13, true)).toBeGreaterThan(textWidth('at least 57', 13));
   });

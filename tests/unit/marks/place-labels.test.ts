@@ -17,7 +17,18 @@ const marksOf = (items: { label: LabelMark; point: PointMark }[], routes: RouteM
   points: items.map((i) => i.point),
   routes,
 });
-const route = (d: string): RouteMark => ({ id: 'r', mode: 'land', closed: false, label: 'Via somewhere', length: 100, drawn: 1, legs: [{ d, unverified: false, length: 100, start: 0 }], arrows: [], labelAt: { x: 50, y: 50 }, middles: [[50, 50]] });
+const route = (d: string): RouteMark => ({
+  id: 'r',
+  mode: 'land',
+  closed: false,
+  label: 'Via somewhere',
+  length: 100,
+  drawn: 1,
+  legs: [{ d, unverified: false, length: 100, start: 0 }],
+  arrows: [],
+  labelAt: { x: 50, y: 50 },
+  middles: [[50, 50]],
+});
 const meet = (a: PxBox, b: PxBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const toPx = (x: number, y: number) => [x * 4, y * 4] as const;
 const dotBox = (x: number, y: number): PxBox => {

@@ -58,8 +58,22 @@ describe('mark helpers', () => {
     expect(legDrawn({ start: 50, length: 50 }, 100, 1)).toBe(1);
   });
   it('pathData writes compact absolute paths', () => {
-    expect(pathData([[1, 2], [3.14159, 4]])).toBe('M1,2L3.1,4');
-    expect(pathData([[0, 0], [1, 0], [1, 1]], true)).toBe('M0,0L1,0L1,1Z');
+    expect(
+      pathData([
+        [1, 2],
+        [3.14159, 4],
+      ]),
+    ).toBe('M1,2L3.1,4');
+    expect(
+      pathData(
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+        ],
+        true,
+      ),
+    ).toBe('M0,0L1,0L1,1Z');
   });
   it('actorGroup, figureText and niceMax', () => {
     expect(actorGroup('Israel (attributed)')).toBe('israel');

@@ -49,8 +49,7 @@ const BASEMAP: Basemap = {
 
 /** A stand-in font: every character is a 0.5 em square. */
 const boxFont: OgFont = {
-  path: (text, x, y, size) =>
-    Array.from(text, (_, i) => `M${x + i * size * 0.5} ${y}h${size * 0.4}v${-size * 0.6}h${-size * 0.4}Z`).join(''),
+  path: (text, x, y, size) => Array.from(text, (_, i) => `M${x + i * size * 0.5} ${y}h${size * 0.4}v${-size * 0.6}h${-size * 0.4}Z`).join(''),
   width: (text, size) => text.length * size * 0.5,
 };
 const boxFonts: OgFonts = { title: boxFont, text: boxFont, label: boxFont };

@@ -42,7 +42,8 @@ interface Built {
 function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'OUT_DIR'].includes(k) || k.startsWith('VITEST')) continue;
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'OUT_DIR'].includes(k) || k.startsWith('VITEST'))
+      continue;
     clean[k] = v;
   }
   return { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ...env };
@@ -163,7 +164,9 @@ describe('content security policy as built', () => {
   ] as const) {
     it(`every page of the ${name} build carries a strict CSP meta tag`, () => {
       for (const page of pagesOf(get())) {
-        const metas = scanHtml(read(get(), page)).elements.filter((e) => e.tag === 'meta' && e.attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+        const metas = scanHtml(read(get(), page)).elements.filter(
+          (e) => e.tag === 'meta' && e.attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy',
+        );
         expect(metas, `${page}: one CSP meta`).toHaveLength(1);
         const policy = new Map(
           metas[0]!.attrs
@@ -223,10 +226,17 @@ describe('generated publish files', () => {
     expect(read(A, 'robots.txt')).toBe('User-agent: *\nAllow: /\n');
     for (const page of pagesOf(A)) {
       const els = scanHtml(read(A, page)).elements;
-      expect(els.filter((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'), page).toEqual([]);
-      expect(els.filter((e) => e.tag === 'meta' && e.attrs.get('property') === 'og:url'), page).toEqual([]);
+      expect(
+        els.filter((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'),
+        page,
+      ).toEqual([]);
+      expect(
+        els.filter((e) => e.tag === 'meta' && e.attrs.get('property') === 'og:url'),
+        page,
+      ).toEqual([]);
       // No absolute URL on any host at all in a page built without SITE_URL, except the sources' links.
-      for (const e of els) for (const [k, v] of e.attrs) if (/^https?:/.test(v) && !(e.tag === 'a' && k === 'href')) expect.fail(`${page}: <${e.tag} ${k}="${v}">`);
+      for (const e of els)
+        for (const [k, v] of e.attrs) if (/^https?:/.test(v) && !(e.tag === 'a' && k === 'href')) expect.fail(`${page}: <${e.tag} ${k}="${v}">`);
     }
   });
 
@@ -236,7 +246,10 @@ describe('generated publish files', () => {
     expect(els.find((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical')?.attrs.get('href')).toBe(`${SITE}/explainer/`);
     expect(els.find((e) => e.tag === 'meta' && e.attrs.get('property') === 'og:url')?.attrs.get('content')).toBe(`${SITE}/explainer/`);
     const notFound = scanHtml(read(C, '404.html')).elements;
-    expect(notFound.some((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'), '404 has no canonical').toBe(false);
+    expect(
+      notFound.some((e) => e.tag === 'link' && e.attrs.get('rel') === 'canonical'),
+      '404 has no canonical',
+    ).toBe(false);
     expect(notFound.find((e) => e.tag === 'meta' && e.attrs.get('name') === 'robots')?.attrs.get('content')).toBe('noindex');
     const sitemap = read(C, 'sitemap.xml');
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([`${SITE}/explainer/`]);
@@ -255,7 +268,10 @@ describe('the 404 page works at any depth under the base', () => {
       expect(urls.length).toBeGreaterThan(2);
       for (const u of urls) expect(u.startsWith(base), `${u} starts with ${base}`).toBe(true);
       expect(els.find((e) => e.attrs.has('data-home-link'))?.attrs.get('href')).toBe(base);
-      expect(els.some((e) => e.tag === 'script'), '404 needs no script').toBe(false);
+      expect(
+        els.some((e) => e.tag === 'script'),
+        '404 needs no script',
+      ).toBe(false);
     }
   });
 });
@@ -301,20 +317,15 @@ describe('the page shows the steps the content checker parsed', () => {
         const chapter = elements(doc, 'section').find((c) => attr(c, 'data-chapter') !== undefined && elements(c, 'section').includes(section));
         const card = elements(section, 'div').find((d) => attr(d, 'class') === 'step-card')!;
         // The slot: the card's children before its inline figures, sources and alt, which the page adds.
-        const own = card.childNodes.filter((n) => !('tagName' in n) || !/\b(inline-figure|step-sources|step-alt)\b/.test(attr(n as HtmlElement, 'class') ?? ''));
+        const own = card.childNodes.filter(
+          (n) => !('tagName' in n) || !/\b(inline-figure|step-sources|step-alt)\b/.test(attr(n as HtmlElement, 'class') ?? ''),
+        );
         return { chapter: chapter ? attr(chapter, 'data-chapter')! : '', id: attr(section, 'id')!, text: normalise(own.map(textOf).join(' ')) };
       });
   }
   /** White space folded, and Astro's SmartyPants typography (curly quotes, dashes, ellipsis) undone: the checker reads the source as written. */
   const normalise = (text: string) =>
-    text
-      .replace(/[‘’]/g, "'")
-      .replace(/[“”]/g, '"')
-      .replace(/—/g, '---')
-      .replace(/–/g, '--')
-      .replace(/…/g, '...')
-      .replace(/\s+/g, ' ')
-      .trim();
+    text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/—/g, '---').replace(/–/g, '--').replace(/…/g, '...').replace(/\s+/g, ' ').trim();
 
   it('for every step: the same chapter, id, order and text', () => {
     const checked = checkContent(join(repo, 'content'));

@@ -126,7 +126,10 @@ describe('nginx', () => {
   for (const base of ['/', '/explainer/']) {
     it(`every location with add_header repeats all security headers (base ${base})`, () => {
       const conf = renderNginxServer(base);
-      const locations = conf.split(/\n\s*location /).slice(1).filter((l) => l.includes('add_header'));
+      const locations = conf
+        .split(/\n\s*location /)
+        .slice(1)
+        .filter((l) => l.includes('add_header'));
       expect(locations.length).toBe(2);
       for (const loc of locations) {
         for (const [name, value] of SECURITY_HEADERS) expect(loc).toContain(`add_header ${name} "${value}" always;`);

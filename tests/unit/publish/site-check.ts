@@ -56,7 +56,14 @@ export function listFiles(root: string): string[] {
 
 /** sha256 of every file, keyed by relative path. */
 export function hashTree(root: string): Record<string, string> {
-  return Object.fromEntries(listFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(root).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(root, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** The URL path a built file is served at under the base (directory format: folder URLs). */
@@ -98,7 +105,10 @@ export function checkLinks(root: string, base: string, site?: string): LinkRepor
   for (const page of pages) {
     const scanned = scanHtml(readFileSync(join(root, page), 'utf8'));
     scans.set(page, scanned);
-    ids.set(page, new Set(scanned.elements.flatMap((e) => [e.attrs.get('id'), e.tag === 'a' ? e.attrs.get('name') : undefined]).filter((x): x is string => !!x)));
+    ids.set(
+      page,
+      new Set(scanned.elements.flatMap((e) => [e.attrs.get('id'), e.tag === 'a' ? e.attrs.get('name') : undefined]).filter((x): x is string => !!x)),
+    );
   }
   const origin = 'http://site.invalid';
   const publicOrigin = site ? new URL(site).origin : null;

@@ -30,7 +30,13 @@ describe('new:chapter (scaffoldChapter / writeChapter)', () => {
   it('writeChapter creates <kebab-title>.mdx with the next order and one step that checks clean and resolves to a scene', () => {
     const dir = scratch();
     const plan = writeChapter(dir, 'The Corridor: Part Two');
-    expect(plan).toMatchObject({ slug: 'the-corridor-part-two', order: 3, stepId: 'the-corridor-part-two', frame: 'euphrates-valley', source: 'reuters-2021-01-13' });
+    expect(plan).toMatchObject({
+      slug: 'the-corridor-part-two',
+      order: 3,
+      stepId: 'the-corridor-part-two',
+      frame: 'euphrates-valley',
+      source: 'reuters-2021-01-13',
+    });
     expect(plan.file).toBe(path.join(dir, 'chapters', 'the-corridor-part-two.mdx'));
     expect(readFileSync(plan.file, 'utf8')).toBe(plan.text);
 
@@ -62,7 +68,10 @@ describe('new:chapter (scaffoldChapter / writeChapter)', () => {
     const dir = scratch();
     expect(scaffoldChapter(dir, 'Route').stepId).toBe('route-2');
     expect(scaffoldChapter(dir, 'Sources').stepId).toBe('sources-step');
-    writeFileSync(path.join(dir, 'chapters', 'x.mdx'), '---\ntitle: X\norder: 7\nsummary: S\n---\n\n<Step id="route-2" frame="whole-route" alt="A.">\n\nT.\n\n</Step>\n');
+    writeFileSync(
+      path.join(dir, 'chapters', 'x.mdx'),
+      '---\ntitle: X\norder: 7\nsummary: S\n---\n\n<Step id="route-2" frame="whole-route" alt="A.">\n\nT.\n\n</Step>\n',
+    );
     expect(scaffoldChapter(dir, 'Route')).toMatchObject({ stepId: 'route-3', order: 8 });
   });
 
@@ -85,10 +94,13 @@ describe('new:chapter (scaffoldChapter / writeChapter)', () => {
 
   it('the new:chapter script writes into CONTENT_DIR, prints what it did, and exits 1 rather than overwrite', () => {
     const dir = scratch();
-    const run = () => spawnSync(process.execPath, ['src/scripts/new-chapter.ts', 'Since', 'then'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['src/scripts/new-chapter.ts', 'Since', 'then'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
     const first = run();
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/new chapter: .*chapters\/since-then\.mdx \(order 3, step "since-then" on frame "euphrates-valley", citing "reuters-2021-01-13"\)/);
+    expect(first.stdout).toMatch(
+      /new chapter: .*chapters\/since-then\.mdx \(order 3, step "since-then" on frame "euphrates-valley", citing "reuters-2021-01-13"\)/,
+    );
     expect(existsSync(path.join(dir, 'chapters', 'since-then.mdx'))).toBe(true);
     const second = run();
     expect(second.status).toBe(1);

@@ -24,7 +24,17 @@ export function fixtureCatalog(): Catalog {
       { id: 'deir-ezzor', name: 'Deir Ezzor', lat: 35.3359, lon: 40.1408, country: 'Syria', kind: 'city', radiusKm: 0, sources: src },
       { id: 'damascus', name: 'Damascus', lat: 33.5102, lon: 36.2913, country: 'Syria', kind: 'city', radiusKm: 0, sources: src },
       { id: 'beirut', name: 'Beirut', lat: 33.8933, lon: 35.5016, country: 'Lebanon', kind: 'city', radiusKm: 0, sources: src },
-      { id: 'golan', name: 'Golan Heights', mapLabel: 'Golan Heights (Israeli-occupied)', lat: 32.9817, lon: 35.7494, country: 'Occupied', kind: 'territory', radiusKm: 20, sources: src },
+      {
+        id: 'golan',
+        name: 'Golan Heights',
+        mapLabel: 'Golan Heights (Israeli-occupied)',
+        lat: 32.9817,
+        lon: 35.7494,
+        country: 'Occupied',
+        kind: 'territory',
+        radiusKm: 20,
+        sources: src,
+      },
       { id: 'bekaa', name: 'Bekaa valley', lat: 34.0089, lon: 36.1453, country: 'Lebanon', kind: 'region', radiusKm: 20, sources: src },
     ]),
     routes: z.array(routeSchema).parse([
@@ -82,8 +92,25 @@ export function fixtureCatalog(): Catalog {
     sources: z.array(sourceSchema).parse([{ id: 'geonames', publisher: 'GeoNames', date: '2024', description: 'Gazetteer.' }]),
     frames: z.array(frameSchema).parse([
       { id: 'region', bounds: { places: ['tehran', 'beirut'] } },
-      { id: 'valley', bounds: { places: ['deir-ezzor', 'albu-kamal'] }, phone: { corners: [[39.8, 33.6], [41.3, 35.8]] } },
-      { id: 'box', bounds: { corners: [[35, 33], [37, 34.5]] } },
+      {
+        id: 'valley',
+        bounds: { places: ['deir-ezzor', 'albu-kamal'] },
+        phone: {
+          corners: [
+            [39.8, 33.6],
+            [41.3, 35.8],
+          ],
+        },
+      },
+      {
+        id: 'box',
+        bounds: {
+          corners: [
+            [35, 33],
+            [37, 34.5],
+          ],
+        },
+      },
       { id: 'beirut-only', bounds: { places: ['beirut'] } },
     ]),
     story: storySchema.parse({ title: 'T', dek: 'D', published: '2026-11-26', updated: '2026-11-26', asOf: '2026-06', byline: 'Team' }),

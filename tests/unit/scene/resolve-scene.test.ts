@@ -29,7 +29,12 @@ describe('resolveScene', () => {
 
   it('a corners frame contains its projected corners', () => {
     const scene = resolveScene(step({ id: 's', frame: 'box' }), catalog, atlas, projection);
-    for (const [lon, lat] of [[35, 33], [37, 34.5], [35, 34.5], [37, 33]] as const) {
+    for (const [lon, lat] of [
+      [35, 33],
+      [37, 34.5],
+      [35, 34.5],
+      [37, 33],
+    ] as const) {
       expect(contains(scene.camera, projectPoint(projection, lon, lat), 0.01)).toBe(true);
     }
   });
@@ -99,8 +104,14 @@ describe('resolveScene', () => {
 
   it('explains an area in the key only where it is drawn larger than a dot', () => {
     const bekaa = atlas.places.bekaa!;
-    const around = (km: number) => ({ x: bekaa.x - km / atlas.kmPerUnit / 2, y: bekaa.y - km / atlas.kmPerUnit / 2, w: km / atlas.kmPerUnit, h: km / atlas.kmPerUnit });
-    const keys = (km: number) => legendFor({ routes: [], places: ['bekaa'], events: [], camera: around(km), phoneCamera: around(km) }, atlas, projection).map((l) => l.key);
+    const around = (km: number) => ({
+      x: bekaa.x - km / atlas.kmPerUnit / 2,
+      y: bekaa.y - km / atlas.kmPerUnit / 2,
+      w: km / atlas.kmPerUnit,
+      h: km / atlas.kmPerUnit,
+    });
+    const keys = (km: number) =>
+      legendFor({ routes: [], places: ['bekaa'], events: [], camera: around(km), phoneCamera: around(km) }, atlas, projection).map((l) => l.key);
     // A 20 km radius: 60 px on a 600 px figure showing 400 km; under 3 px on one showing 8,000 km.
     expect(keys(400)).toContain('area');
     expect(keys(8000)).not.toContain('area');

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Physical layout properties that would have to be rewritten for a right-to-left edition. */
-const PHYSICAL = /(?:^|[\s;{])(margin|padding|border)-(left|right|top|bottom)\s*:|(?:^|[\s;{])(left|right|top|bottom|width|height|min-width|max-width|min-height|max-height|float|text-align)\s*:\s*(?!.*\/\* physical-ok)/;
+const PHYSICAL =
+  /(?:^|[\s;{])(margin|padding|border)-(left|right|top|bottom)\s*:|(?:^|[\s;{])(left|right|top|bottom|width|height|min-width|max-width|min-height|max-height|float|text-align)\s*:\s*(?!.*\/\* physical-ok)/;
 
 function cssFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? cssFiles(join(dir, e.name)) : e.name.endsWith('.css') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? cssFiles(join(dir, e.name)) : e.name.endsWith('.css') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('stylesheets', () => {
