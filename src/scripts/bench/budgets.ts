@@ -81,6 +81,11 @@ const fk = (v: number | null | undefined): string => (v === null || v === undefi
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
 const within = (v: number | null | undefined, max: number): boolean | null => (v === null || v === undefined ? null : v <= max);
 
+/** Adds one row of the table: the figure, the story's and the large story's values, the budget and the verdicts. */
+type Add = (figure: string, s: string, l: string | null, budget: string, ok: boolean | null, largeOk?: boolean | null) => void;
+/** A figure of the large story, or null when there is none. */
+type OfLarge = <T>(fn: (s: PageSummary) => T) => T | null;
+
 /**
  * The benchmark's table: every figure of the story and the large story against its budget. The
  * large story is judged only where the issue asks it to stay flat (requests, JavaScript, build
@@ -89,9 +94,15 @@ const within = (v: number | null | undefined, max: number): boolean | null => (v
 export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp: number | null } | null): Row[] {
   const L = <T>(fn: (s: PageSummary) => T): T | null => (large ? fn(large) : null);
   const rows: Row[] = [];
-  const add = (figure: string, s: string, l: string | null, budget: string, ok: boolean | null, largeOk: boolean | null = null) =>
-    rows.push({ figure, story: s, large: l ?? '–', budget, ok, largeOk });
+  const add: Add = (figure, s, l, budget, ok, largeOk = null) => rows.push({ figure, story: s, large: l ?? '–', budget, ok, largeOk });
+  weightRows(story, large, add, L);
+  loadRows(story, large, bare, add, L);
+  scrollRows(story, large, add);
+  return rows;
+}
 
+/** Steps, build time, requests and bytes. */
+function weightRows(story: PageSummary, large: PageSummary | null, add: Add, L: OfLarge): void {
   add(
     'steps',
     f0(story.steps),
@@ -181,6 +192,10 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
     within(story.basemapGzip, BUDGETS.basemapGzip),
     within(large?.basemapGzip, BUDGETS.basemapGzip),
   );
+}
+
+/** Paint and load timings, layout shift and blocking time. */
+function loadRows(story: PageSummary, large: PageSummary | null, bare: { lcp: number | null } | null, add: Add, L: OfLarge): void {
   add(
     'FCP',
     f0(story.fcp, ' ms'),
@@ -230,6 +245,11 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
       within(story.tbt, BUDGETS.tbtMs),
     );
   }
+}
+
+/** The scroll: step changes, long tasks, frames and requests. */
+function scrollRows(story: PageSummary, large: PageSummary | null, add: Add): void {
+  const base = story.overScriptless ?? null;
   const sc = story.scroll;
   const lsc = large?.scroll ?? null;
   add('scroll: distance', f0(sc?.distance, ' px'), lsc ? f0(lsc.distance, ' px') : null, '', null);
@@ -272,7 +292,6 @@ export function judge(story: PageSummary, large: PageSummary | null, bare: { lcp
     within(sc?.requests, 0),
     within(lsc?.requests, 0),
   );
-  return rows;
 }
 
 const verdict = (ok: boolean | null): string => (ok === null ? '' : ok ? 'ok' : 'OVER');

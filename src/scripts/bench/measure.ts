@@ -199,6 +199,81 @@ function scrollThrough(o: { stepPx: number; intervalMs: number; maxPx: number; s
   });
 }
 
+/** One request as the benchmark records it from the DevTools protocol. */
+interface NetRecord {
+  url: string;
+  type?: string;
+  mime: string;
+  status: number;
+  transferred: number;
+  decoded: number;
+  encoding: string;
+  done: boolean;
+  cached: boolean;
+  phase: 'load' | 'scroll';
+}
+
+/** Bytes of the first load per resource kind, and in all. */
+function bytesByKind(requests: readonly RequestRecord[]): { bytes: Record<ResourceKind, ResourceBytes>; total: ResourceBytes } {
+  const bytes = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, { count: 0, transferred: 0, decoded: 0 }])) as Record<ResourceKind, ResourceBytes>;
+  const total: ResourceBytes = { count: 0, transferred: 0, decoded: 0 };
+  for (const r of requests) {
+    for (const b of [bytes[r.kind], total]) {
+      b.count++;
+      b.transferred += r.transferred;
+      b.decoded += r.decoded;
+    }
+  }
+  return { bytes, total };
+}
+
+/** Record every request of a page (by request id) with its bytes, tagged with the phase it started in. */
+async function recordNetwork(cdp: CDPSession, phaseNow: () => 'load' | 'scroll'): Promise<Map<string, NetRecord>> {
+  const records = new Map<string, NetRecord>();
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.request.url.startsWith('data:') || e.request.url.startsWith('blob:')) return;
+    const prev = records.get(e.requestId);
+    records.set(e.requestId, {
+      url: e.request.url,
+      type: e.type,
+      mime: '',
+      status: 0,
+      transferred: prev?.transferred ?? 0,
+      decoded: 0,
+      encoding: '',
+      done: false,
+      cached: false,
+      phase: phaseNow(),
+    });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = records.get(e.requestId);
+    if (!r) return;
+    r.type = e.type;
+    r.mime = e.response.mimeType;
+    r.status = e.response.status;
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.cached = true;
+    const headers = e.response.headers as Record<string, string>;
+    r.encoding = headers['content-encoding'] ?? headers['Content-Encoding'] ?? '';
+  });
+  cdp.on('Network.requestServedFromCache', (e) => {
+    const r = records.get(e.requestId);
+    if (r) r.cached = true;
+  });
+  cdp.on('Network.dataReceived', (e) => {
+    const r = records.get(e.requestId);
+    if (r) r.decoded += e.dataLength;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = records.get(e.requestId);
+    if (!r) return;
+    r.transferred = e.encodedDataLength;
+    r.done = true;
+  });
+  return records;
+}
+
 /** Load `url` in a fresh phone-sized context with CPU throttling, measure, optionally scroll through. */
 export async function measurePage(browser: Browser, url: string, options: MeasureOptions): Promise<PageRun> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -206,63 +281,8 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     const page = await context.newPage();
     const cdp: CDPSession = await context.newCDPSession(page);
     const origin = new URL(url).origin;
-    const records = new Map<
-      string,
-      {
-        url: string;
-        type?: string;
-        mime: string;
-        status: number;
-        transferred: number;
-        decoded: number;
-        encoding: string;
-        done: boolean;
-        cached: boolean;
-        phase: 'load' | 'scroll';
-      }
-    >();
     let phase: 'load' | 'scroll' = 'load';
-    await cdp.send('Network.enable');
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.request.url.startsWith('data:') || e.request.url.startsWith('blob:')) return;
-      const prev = records.get(e.requestId);
-      records.set(e.requestId, {
-        url: e.request.url,
-        type: e.type,
-        mime: '',
-        status: 0,
-        transferred: prev?.transferred ?? 0,
-        decoded: 0,
-        encoding: '',
-        done: false,
-        cached: false,
-        phase,
-      });
-    });
-    cdp.on('Network.responseReceived', (e) => {
-      const r = records.get(e.requestId);
-      if (!r) return;
-      r.type = e.type;
-      r.mime = e.response.mimeType;
-      r.status = e.response.status;
-      if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.cached = true;
-      const headers = e.response.headers as Record<string, string>;
-      r.encoding = headers['content-encoding'] ?? headers['Content-Encoding'] ?? '';
-    });
-    cdp.on('Network.requestServedFromCache', (e) => {
-      const r = records.get(e.requestId);
-      if (r) r.cached = true;
-    });
-    cdp.on('Network.dataReceived', (e) => {
-      const r = records.get(e.requestId);
-      if (r) r.decoded += e.dataLength;
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = records.get(e.requestId);
-      if (!r) return;
-      r.transferred = e.encodedDataLength;
-      r.done = true;
-    });
+    const records = await recordNetwork(cdp, () => phase);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
     await page.addInitScript(instrument);
 
@@ -318,15 +338,7 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     const loadRequests: RequestRecord[] = [...records]
       .filter(([id, r]) => firstLoad(r, id))
       .map(([, r]) => ({ url: r.url, kind: kindOf(r.type, r.mime), status: r.status, transferred: r.transferred, decoded: r.decoded, encoding: r.encoding }));
-    const bytes = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, { count: 0, transferred: 0, decoded: 0 }])) as Record<ResourceKind, ResourceBytes>;
-    const total: ResourceBytes = { count: 0, transferred: 0, decoded: 0 };
-    for (const r of loadRequests) {
-      for (const b of [bytes[r.kind], total]) {
-        b.count++;
-        b.transferred += r.transferred;
-        b.decoded += r.decoded;
-      }
-    }
+    const { bytes, total } = bytesByKind(loadRequests);
     return {
       url,
       requests: loadRequests,
