@@ -34,12 +34,24 @@ interface FigureShape {
   marks: Record<'areas' | 'routes' | 'points' | 'labels', MarkShape[]>;
 }
 
-/** The structure of the SVG drawing matched by `selector`. */
+/**
+ * The structure of the SVG drawing matched by `selector`: an inline <svg>, or a static map drawn as
+ * lazy images (every step after the first), whose marks file is fetched and parsed as it is built.
+ */
 async function shapeOf(page: Page, selector: string): Promise<FigureShape> {
-  return page.evaluate((sel) => {
-    const svg = document.querySelector<SVGSVGElement>(sel);
-    if (!svg) throw new Error(`no drawing ${sel}`);
-    const frame = svg.getBoundingClientRect();
+  return page.evaluate(async (sel) => {
+    const found = document.querySelector(sel);
+    if (!found) throw new Error(`no drawing ${sel}`);
+    let svg: Element = found;
+    if (found.tagName.toLowerCase() !== 'svg') {
+      // The marks layer is the image that is not the shared basemap (cropped by an #svgView fragment).
+      const layer = [...found.querySelectorAll('img')].find((img) => !img.getAttribute('src')!.includes('#svgView'));
+      if (!layer) throw new Error(`no marks layer in ${sel}`);
+      // Its <style> (map colours and font) is not structure, and parsing it here would trip the page's CSP.
+      const text = (await (await fetch(layer.src)).text()).replace(/<style>[\s\S]*?<\/style>/, '');
+      svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    }
+    const frame = found.getBoundingClientRect();
     // Live state the renderer keeps on the elements (how far a route is drawn, the flight's inline style) is not structure.
     const STATE = new Set(['style', 'data-drawn']);
     const sig = (el: Element): string => {
@@ -61,7 +73,8 @@ async function shapeOf(page: Page, selector: string): Promise<FigureShape> {
         visible: visible(el),
       }));
     return {
-      groups: [...svg.children].map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`),
+      // The mark groups (the basemap <use> of an inline drawing and the <style> of a file are not marks).
+      groups: [...svg.children].filter((el) => el.tagName.toLowerCase() === 'g').map((el) => `g.${el.getAttribute('class') ?? ''}`),
       marks: {
         areas: keyed('areas', 'data-area'),
         routes: keyed('routes', 'data-route'),
@@ -124,7 +137,7 @@ for (const [shape, viewport] of [
       await page.evaluate((id) => (location.hash = id), step.id);
       await waitForSettled(page, step.id);
       const live = await shapeOf(page, '[data-live-figure] svg.map');
-      const still = await shapeOf(page, `[data-static-figure="${step.id}"] svg.map--${shape}`);
+      const still = await shapeOf(page, `[data-static-figure="${step.id}"] .map--${shape}`);
       problems.push(...differences(step.id, step.named, live, still));
       compared += Object.values(still.marks).reduce((n, m) => n + m.length, 0);
     }
