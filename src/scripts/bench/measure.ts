@@ -82,17 +82,8 @@ export interface MeasureOptions {
   } | null;
 }
 
-/** Chromium's flags for the benchmark (no network chatter of its own). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Chromium's flags (shared with the e2e suite). */
+export { CHROMIUM_ARGS } from '../chromium.ts';
 
 function kindOf(cdpType: string | undefined, mime: string): ResourceKind {
   switch (cdpType) {
