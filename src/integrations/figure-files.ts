@@ -6,7 +6,7 @@
  * only wraps that markup in a standalone document with the map's own styles and the figure font,
  * names it by its content hash under `_astro/` (so the host's immutable caching rule covers it),
  * and writes the files when the build is done. An SVG loaded as an image fetches nothing, so each
- * file carries its styles (the colour tokens, light and dark, and the map rules of story.css) and
+ * file carries its styles (the colour tokens, light and dark, and the map rules of styles/story/map.css) and
  * the marks file its font (a data: URL).
  */
 import { createHash } from 'node:crypto';
@@ -27,16 +27,13 @@ const registry: Registry = (g[KEY] ??= { files: new Map(), style: null, font: nu
 
 /**
  * The map's styles for a standalone file: the colour tokens (tokens.css without its @font-face)
- * and the "SVG map styles" section of story.css, read from the same source the page is built from.
+ * and the map rules (src/styles/story/map.css, whole), read from the same source the page is built from.
  */
 export function mapStyle(root = process.cwd()): string {
   if (registry.style) return registry.style;
   const tokens = readFileSync(resolve(root, 'src/styles/tokens.css'), 'utf8').replace(/@font-face\s*\{[^}]*\}/g, '');
-  const story = readFileSync(resolve(root, 'src/styles/story.css'), 'utf8');
-  const start = story.indexOf('/* ---------- SVG map styles');
-  const end = story.indexOf('/* ---------- ', start + 10);
-  if (start < 0 || end < 0) throw new Error('figure-files: the "SVG map styles" section of src/styles/story.css was not found');
-  const css = `${tokens}\n${story.slice(start, end)}`
+  const map = readFileSync(resolve(root, 'src/styles/story/map.css'), 'utf8');
+  const css = `${tokens}\n${map}`
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{}:;,>])\s*/g, '$1')

@@ -12,7 +12,8 @@ describe('standalone static figure files', () => {
   it('carry the colour tokens, light and dark, and the map rules, with the figure font inline', () => {
     expect(style).toMatch(/:root\{[^}]*--sea:/);
     expect(style).toMatch(/@media \(prefers-color-scheme:dark\)\{:root\{[^}]*--sea:/);
-    for (const rule of ['.country{', '.route-leg{', '.label text{', '.area--event{']) expect(style).toContain(rule);
+    // Each as a rule of its own (after a closing brace), not inside another selector (`.x .route-leg{`).
+    for (const rule of ['.country{', '.route-leg{', '.label text{', '.area--event{']) expect(style).toContain(`}${rule}`);
     expect(style).toContain("font-family:'Source Sans 3 Figure'");
   });
 

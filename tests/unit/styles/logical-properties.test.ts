@@ -12,10 +12,27 @@ function cssFiles(dir: string): string[] {
   );
 }
 
+/** The files story.css imports, in order (paths as written, relative to src/styles/). */
+function storyImports(): string[] {
+  return [...readFileSync('src/styles/story.css', 'utf8').matchAll(/@import\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
 describe('stylesheets', () => {
+  it('story.css imports every part in src/styles/story/ exactly once (a part left out would silently not apply)', () => {
+    const parts = cssFiles('src/styles/story')
+      .map((f) => f.replace(/^src\/styles\//, './'))
+      .sort();
+    const imports = storyImports();
+    expect(parts.length).toBeGreaterThan(1);
+    expect([...imports].sort()).toEqual(parts);
+  });
+
   it('lay out with logical properties only (margin-inline-start, inset-block, inline-size…), so an RTL edition needs no rewrite', () => {
     const offenders: string[] = [];
-    for (const file of cssFiles('src/styles')) {
+    const files = cssFiles('src/styles');
+    // Every stylesheet the page loads is read: tokens.css, story.css and each part it imports.
+    expect(files).toEqual(expect.arrayContaining(['src/styles/tokens.css', 'src/styles/story.css', ...storyImports().map((i) => join('src/styles', i))]));
+    for (const file of files) {
       // Comments may say anything: blank them out (keeping line numbers) before looking.
       readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
