@@ -29,8 +29,6 @@ const SCALE_BAR_PX = 110;
 let scaleBoxPx = 0;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
-/** One number format for the scale bar (toLocaleString would build one on every camera frame). */
-const KM = new Intl.NumberFormat('en-GB');
 /** How long a camera move takes with motion on, ms. */
 const FLIGHT_MS = 800;
 
@@ -47,9 +45,21 @@ interface Figure {
   locatorRect: SVGRectElement | null;
 }
 
+/**
+ * The steps' containers (chapters) in page order, each with the range of its steps. A search
+ * measures containers first: a chapter off screen is not laid out (content-visibility), and
+ * measuring its box does not lay it out, while measuring a step inside it would.
+ */
+interface Groups {
+  els: HTMLElement[];
+  /** Index of each container's first step; the last entry is the number of steps. */
+  starts: number[];
+}
+
 /** What the controller knows between events. */
 interface State {
   steps: HTMLElement[];
+  groups: Groups;
   index: Map<HTMLElement, number>;
   activeIndex: number;
   activeScene: Scene | null;
@@ -122,8 +132,7 @@ function updateScale(fig: Figure, box: Box = currentBox(fig.svg)): void {
     const bar = scaleBar(atlas.kmPerUnit, unitsPerPixel(fig.svg, box), boxPx);
     // A fixed box whose line is scaled: nothing around it moves as the camera flies.
     scaleLine.style.setProperty('--scale', String(bar.px / boxPx));
-    const text = `${KM.format(bar.km)} km`;
-    if (scaleLabel.textContent !== text) scaleLabel.textContent = text;
+    if (scaleLabel.textContent !== bar.label) scaleLabel.textContent = bar.label;
   }
   // Locator inset: where the camera is, shown only when zoomed in.
   if (locator && locatorRect) {
@@ -191,23 +200,45 @@ function crosses(el: HTMLElement): boolean {
   return r.top <= line && r.bottom > line;
 }
 
-/** How many steps begin at or above the trigger line (a binary search: steps are in page order). */
-function stepsAbove(steps: readonly HTMLElement[]): number {
-  const line = triggerLine();
-  let lo = 0;
-  let hi = steps.length;
+/** Group consecutive steps by the chapter (or other container) they sit in. */
+function groupSteps(steps: readonly HTMLElement[]): Groups {
+  const groups: Groups = { els: [], starts: [] };
+  steps.forEach((el, i) => {
+    const container = el.closest<HTMLElement>('[data-chapter]') ?? el;
+    if (groups.els.at(-1) !== container) {
+      groups.els.push(container);
+      groups.starts.push(i);
+    }
+  });
+  groups.starts.push(steps.length);
+  return groups;
+}
+
+/** How many of `els[lo…hi)` (in page order) begin at or above `line` (a binary search). */
+function countAbove(els: readonly HTMLElement[], line: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (steps[mid]!.getBoundingClientRect().top <= line) lo = mid + 1;
+    if (els[mid]!.getBoundingClientRect().top <= line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The step whose box crosses the trigger line now, or -1 (O(log n) measurements). */
-function stepAtTrigger(steps: readonly HTMLElement[]): number {
-  const i = stepsAbove(steps) - 1;
-  return i >= 0 && crosses(steps[i]!) ? i : -1;
+/**
+ * How many steps begin at or above the trigger line: the last chapter that begins above it, then
+ * its steps (O(log n) measurements, none inside a chapter that is off screen).
+ */
+function stepsAbove(state: State): number {
+  const line = triggerLine();
+  const { els, starts } = state.groups;
+  const g = countAbove(els, line, 0, els.length) - 1;
+  return g < 0 ? 0 : countAbove(state.steps, line, starts[g]!, starts[g + 1]!);
+}
+
+/** The step whose box crosses the trigger line now, or -1. */
+function stepAtTrigger(state: State): number {
+  const i = stepsAbove(state) - 1;
+  return i >= 0 && crosses(state.steps[i]!) ? i : -1;
 }
 
 /** How far the trigger line has travelled through a step, 0…1, from its page position. */
@@ -318,7 +349,7 @@ function observeSteps(state: State, activate: (i: number, how: { fromPrevious: b
     } else if (entries.some((e) => !e.isIntersecting && e.target === state.steps[before])) {
       // The active step left the line and no neighbour took it: a fast scroll. Find the step on
       // the line now (a binary search), or keep the figure until one reaches it.
-      const i = stepAtTrigger(state.steps);
+      const i = stepAtTrigger(state);
       if (i >= 0) activate(i, { fromPrevious: down && i === before + 1 });
     }
   };
@@ -360,9 +391,9 @@ function listen(
   addEventListener('scrollend', () => {
     const current = state.steps[state.activeIndex];
     if (current && crosses(current)) return;
-    let i = stepAtTrigger(state.steps);
+    let i = stepAtTrigger(state);
     if (i < 0) {
-      i = Math.max(0, stepsAbove(state.steps) - 1);
+      i = Math.max(0, stepsAbove(state) - 1);
       if (current && i === state.activeIndex) return;
     }
     if (i !== state.activeIndex) activate(i, { fromPrevious: false });
@@ -371,7 +402,7 @@ function listen(
   // A jump (contents link, back/forward to another #step): show that step's end state at once.
   addEventListener('hashchange', () =>
     requestAnimationFrame(() => {
-      const i = stepAtTrigger(state.steps);
+      const i = stepAtTrigger(state);
       if (i >= 0 && i !== state.activeIndex) activate(i, { fromPrevious: false });
       progress.finish();
     }),
@@ -401,6 +432,7 @@ function start(): void {
   if (!fig || stepEls.length === 0) return;
   const state: State = {
     steps: stepEls,
+    groups: groupSteps(stepEls),
     index: new Map(stepEls.map((el, i) => [el, i])),
     activeIndex: -1,
     activeScene: null,
@@ -427,7 +459,7 @@ function start(): void {
 
   document.documentElement.classList.add('live');
   scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
-  const first = stepAtTrigger(stepEls);
+  const first = stepAtTrigger(state);
   if (first >= 0) activate(first, { fromPrevious: false });
   if (state.activeIndex < 0) {
     state.activeScene = JSON.parse(stepEls[0]!.dataset.scene ?? 'null') as Scene | null;

@@ -226,7 +226,9 @@ test.describe('when the visual layer fails', () => {
             return r.width >= min && r.height >= min && style.visibility === 'visible' && style.display !== 'none' && Number(style.opacity) > 0;
           };
           const problems = [];
-          if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.innerText.length ?? 0) < 40)
+          // textContent, not innerText: a chapter far from the viewport is not laid out yet
+          // (content-visibility: auto), and innerText is empty until it is.
+          if (!shown(step.querySelector('.step-card'), 40) || (step.querySelector<HTMLElement>('.step-card')?.textContent?.trim().length ?? 0) < 40)
             problems.push(`${step.id}: text`);
           const maps = [...step.querySelectorAll('[data-static-figure] .figure-frame > .map')];
           if (

@@ -47,12 +47,23 @@ export async function stepAtTrigger(page: Page): Promise<AtTrigger> {
     const els = [...document.querySelectorAll<HTMLElement>('[data-step]')];
     const map = document.querySelector('[data-live-figure] svg.map')!.getBoundingClientRect();
     const figureInView = map.bottom > 0 && map.top < innerHeight && map.width > 0;
-    const crossing = els.find((el) => {
+    // A chapter the browser has not laid out yet (content-visibility: auto) keeps its estimated
+    // height, and measuring a step inside it lays out only that step: it may seem to overlap the
+    // chapters below. So: the last chapter that begins above the line, then its steps, as a reader
+    // sees them (every step of an earlier chapter is above the line, every later one below).
+    const chapters = [...document.querySelectorAll<HTMLElement>('[data-chapter]')];
+    const current = chapters.filter((c) => c.getBoundingClientRect().top <= line).at(-1);
+    const inChapter = (el: HTMLElement) => el.closest('[data-chapter]') === current;
+    const crossing = els.filter(inChapter).find((el) => {
       const r = el.getBoundingClientRect();
       return r.top <= line && r.bottom > line;
     });
     if (crossing) return { id: crossing.id, where: 'crossing' as const, figureInView };
-    const above = els.filter((el) => el.getBoundingClientRect().top <= line);
+    const currentIndex = current ? chapters.indexOf(current) : -1;
+    const above = els.filter((el) => {
+      const c = chapters.indexOf(el.closest<HTMLElement>('[data-chapter]')!);
+      return c < currentIndex || (c === currentIndex && el.getBoundingClientRect().top <= line);
+    });
     if (above.length === 0) return { id: els[0]!.id, where: 'above' as const, figureInView };
     return { id: above.at(-1)!.id, where: above.length === els.length ? ('below' as const) : ('gap' as const), figureInView };
   }, TRIGGER);

@@ -36,11 +36,24 @@ export function scaleAttr(k: number): string {
   return `scale(${k})`;
 }
 
-/** Scale bar: a round distance (1, 2, 5 × 10^n km) whose length is at most `maxPx`, and its length in px. */
-export function scaleBar(kmPerUnit: number, unitsPerPixel: number, maxPx = 110): { km: number; px: number } {
+/**
+ * Scale bar: a round distance (1, 2, 5 × 10^n km) whose length is at most `maxPx`, its length in
+ * px, and its label ("1,000 km").
+ */
+export function scaleBar(kmPerUnit: number, unitsPerPixel: number, maxPx = 110): { km: number; px: number; label: string } {
   const kmPerPx = kmPerUnit * unitsPerPixel;
   const maxKm = kmPerPx * maxPx;
   const p = 10 ** Math.floor(Math.log10(maxKm));
   const km = [5, 2, 1].map((m) => m * p).find((v) => v <= maxKm) ?? p;
-  return { km, px: Math.round((km / kmPerPx) * 10) / 10 };
+  return { km, px: Math.round((km / kmPerPx) * 10) / 10, label: `${thousands(km)} km` };
+}
+
+/**
+ * A distance with thousands separators, as en-GB writes it ("1,000", "0.5"). Plain string work:
+ * in the browser, Intl.NumberFormat's first use costs more than the rest of the controller's start.
+ */
+export function thousands(n: number): string {
+  const [whole = '0', fraction] = String(n).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }

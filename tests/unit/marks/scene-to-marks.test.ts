@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
 import { actorGroup, figureText, legDrawn, niceMax, pathData, sceneToMarks } from '../../../src/lib/marks/scene-to-marks.ts';
-import { scaleBar } from '../../../src/lib/marks/sizes.ts';
+import { scaleBar, thousands } from '../../../src/lib/marks/sizes.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
 import { fixtureCatalog, step } from '../scene/catalog-fixture.ts';
@@ -89,5 +89,12 @@ describe('mark helpers', () => {
     expect([1, 2, 5, 10, 20, 50, 100, 200, 500]).toContain(bar.km);
     expect(bar.px).toBeLessThanOrEqual(110);
     expect(bar.px).toBeGreaterThan(40);
+    expect(bar.label).toBe(`${bar.km} km`);
+    // The whole region on a phone: a four-digit distance is written as en-GB writes it.
+    expect(scaleBar(2.1566, 5, 110).label).toBe('1,000 km');
+  });
+  it('thousands writes distances as en-GB does, without Intl', () => {
+    for (const n of [0, 5, 50, 999, 1000, 2000, 10000, 250000, 1234567, 0.5, 1500.25])
+      expect(thousands(n)).toBe(n.toLocaleString('en-GB', { maximumFractionDigits: 20 }));
   });
 });
