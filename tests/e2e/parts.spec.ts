@@ -4,7 +4,7 @@
  * production build of it (its own OUT_DIR and cache) is served by a small static server, and the
  * reader moves through it: page 1 and a later part load, the continue link leads to the next part,
  * a deep link to a step on part 3 opened at the root lands on part 3 with that step active, every
- * part reads without JavaScript, and every part's first load is within the byte budget.
+ * part reads without JavaScript and in print, and every part's first load is within the byte budget.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -115,6 +115,24 @@ test.describe('without JavaScript', () => {
       else await expect(page.locator('#sources')).toBeVisible();
     }
   });
+});
+
+test('printed, a part has every one of its chapters with every step and its static figure', async ({ page }) => {
+  await page.goto('./part-2/');
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.live-track')).toBeHidden();
+  const steps = stepsOf('/part-2/');
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-step]')]
+      .filter((s) => {
+        const figure = s.querySelector('[data-static-figure]')?.getBoundingClientRect();
+        return s.querySelector('.step-card')!.getBoundingClientRect().height > 0 && !!figure && figure.height > 0;
+      })
+      .map((s) => s.id),
+  );
+  expect(shown).toEqual(steps);
+  await expect(page.locator('[data-part-next]')).toBeVisible();
 });
 
 test.describe('first load at phone size', () => {
