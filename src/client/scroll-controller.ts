@@ -403,9 +403,15 @@ function listen(
  * Returns whether the page is being replaced.
  */
 function toOtherPart(): boolean {
-  const id = decodeURIComponent(location.hash.slice(1));
   const map = document.querySelector<HTMLElement>('[data-part-map]')?.dataset.partMap;
-  if (!id || !map || document.getElementById(id)) return false;
+  if (!map) return false;
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return false; // a malformed fragment names no anchor on any part
+  }
+  if (!id || document.getElementById(id)) return false;
   const url = partUrlFor(map, id);
   if (url) location.replace(url);
   return url !== null;
