@@ -19,7 +19,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
 import { checkContent } from '../../../src/lib/content/load.ts';
-import { MAX_STEPS_PER_PAGE } from '../../../src/lib/content/pages.ts';
+import { decodePartMap, MAX_STEPS_PER_PAGE, partUrlFor } from '../../../src/lib/content/pages.ts';
 import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
 import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
 
@@ -400,6 +400,34 @@ describe('a story in parts', () => {
       expect(html.includes('id="sources"'), file).toBe(i === PARTS.length - 1);
     }
     expect([...read(P, 'sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(URLS.map((u) => `${SITE}${u}`));
+  });
+
+  it("each part's deep-link map sends every anchor of the other parts to the part under /explainer/ that holds it", () => {
+    const idsOf = (file: string) =>
+      new Set(
+        scanHtml(read(P, file))
+          .elements.map((e) => e.attrs.get('id'))
+          .filter((id) => id !== undefined),
+      );
+    for (const [i, file] of PARTS.entries()) {
+      const encoded =
+        scanHtml(read(P, file))
+          .elements.find((e) => e.attrs.has('data-part-map'))
+          ?.attrs.get('data-part-map') ?? '';
+      const map = decodePartMap(encoded);
+      expect(map.urls, file).toEqual(URLS);
+      expect(map.ids[i], `${file} leaves its own anchors out`).toEqual([]);
+      for (const [j, other] of PARTS.entries()) {
+        if (j === i) continue;
+        const held = idsOf(other);
+        // Every step and chapter of the other part is in the map, and every id in it is on that part.
+        expect(
+          map.ids[j]!.filter((id) => !held.has(id)),
+          `${file} → ${other}`,
+        ).toEqual([]);
+        for (const id of stepIds(read(P, other))) expect(partUrlFor(encoded, id!), `${file}: #${id}`).toBe(`${URLS[j]}#${id}`);
+      }
+    }
   });
 
   it('a story within the page limit is one page, with nothing of the parts in it', () => {
