@@ -36,6 +36,10 @@ export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chr
   const button = (action: string) => bar?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
   const chapters = [...document.querySelectorAll<HTMLElement>('[data-chapter]')];
   const chapterTitles = new Map(chapters.map((c) => [c, c.querySelector('h2')?.textContent?.trim() ?? '']));
+  // A story in parts numbers its chapters across the whole story (this page holds some of them).
+  const numbering = document.querySelector<HTMLElement>('[data-chapter-total]')?.dataset;
+  const chapterOffset = Number(numbering?.chapterOffset ?? 0);
+  const chapterTotal = Number(numbering?.chapterTotal ?? chapters.length);
   let current = -1;
 
   const say = (text: string) => {
@@ -110,8 +114,8 @@ export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chr
       progress?.style.setProperty('--progress', String((index + 1) / steps.length));
       const chapter = step.closest<HTMLElement>('[data-chapter]');
       if (chapter && chapterLabel) {
-        const n = chapters.indexOf(chapter) + 1;
-        chapterLabel.textContent = `${n}/${chapters.length} · ${chapterTitles.get(chapter) ?? ''}`;
+        const n = chapterOffset + chapters.indexOf(chapter) + 1;
+        chapterLabel.textContent = `${n}/${chapterTotal} · ${chapterTitles.get(chapter) ?? ''}`;
       }
       const prev = button('prev');
       const next = button('next');

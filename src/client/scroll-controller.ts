@@ -18,6 +18,7 @@ import { scaleBar } from '../lib/marks/sizes.ts';
 import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
 import { LAYOUT } from '../lib/scene/layout.ts';
+import { partUrlFor } from '../lib/content/pages.ts';
 import type { Scene } from '../lib/scene/types.ts';
 import { setupChrome, type Chrome } from './chrome.ts';
 import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
@@ -402,6 +403,7 @@ function listen(
   // A jump (contents link, back/forward to another #step): show that step's end state at once.
   addEventListener('hashchange', () =>
     requestAnimationFrame(() => {
+      if (toOtherPart()) return;
       const i = stepAtTrigger(state);
       if (i >= 0 && i !== state.activeIndex) activate(i, { fromPrevious: false });
       progress.finish();
@@ -426,7 +428,28 @@ function listen(
   }).observe(fig.svg);
 }
 
+/**
+ * A story in parts: a `#anchor` this page does not hold (a step, chapter or back matter on another
+ * part) sends the reader to the part that holds it, through the page's small id → part map.
+ * Returns whether the page is being replaced.
+ */
+function toOtherPart(): boolean {
+  const map = document.querySelector<HTMLElement>('[data-part-map]')?.dataset.partMap;
+  if (!map) return false;
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return false; // a malformed fragment names no anchor on any part
+  }
+  if (!id || document.getElementById(id)) return false;
+  const url = partUrlFor(map, id);
+  if (url) location.replace(url);
+  return url !== null;
+}
+
 function start(): void {
+  if (toOtherPart()) return;
   const fig = readFigure();
   const stepEls = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!fig || stepEls.length === 0) return;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_BASEMAP_OPTIONS, type Basemap } from './geo/basemap.ts';
 import { createProjection } from './geo/projection.ts';
 import { loadStory, type ChapterDoc, type StepDoc } from './content/load.ts';
+import { splitIntoPages, type StoryPage } from './content/pages.ts';
 import type { Catalog } from './content/schemas.ts';
 import { buildAtlas } from './scene/atlas.ts';
 import { resolveScene } from './scene/resolve-scene.ts';
@@ -20,6 +21,8 @@ export interface BuiltStory {
   atlas: Atlas;
   scenes: Map<string, Scene>;
   basemap: Basemap;
+  /** The pages ("parts") the story is published as: whole chapters, at most MAX_STEPS_PER_PAGE steps each. */
+  pages: StoryPage[];
 }
 
 /** Where `npm run basemap` writes the projected basemap. */
@@ -48,7 +51,8 @@ export function buildStory(dir?: string): BuiltStory {
   const atlas = buildAtlas(catalog, projection, { timelineIds, countryLabels, marginUnits: DEFAULT_BASEMAP_OPTIONS.marginUnits });
   const scenes = new Map<string, Scene>();
   for (const step of steps) scenes.set(step.props.id, resolveScene(step.props, catalog, atlas, projection));
-  const story = { catalog, chapters, steps: new Map(steps.map((s) => [s.props.id, s])), atlas, scenes, basemap };
+  const pages = splitIntoPages(chapters.map((c) => ({ id: c.slug, steps: c.steps.map((s) => s.props.id) })));
+  const story = { catalog, chapters, steps: new Map(steps.map((s) => [s.props.id, s])), atlas, scenes, basemap, pages };
   cached = { dir, loaded, story };
   return story;
 }

@@ -4,9 +4,11 @@
  *  - A: the defaults (base "/", no SITE_URL);
  *  - B: the same settings into another folder with another cache, for reproducibility;
  *  - C: base "/explainer/", SITE_URL set, and a scratch copy of content/ whose data files carry
- *    HTML-looking text, which must reach the page as text.
+ *    HTML-looking text, which must reach the page as text;
+ *  - P: base "/explainer/", SITE_URL set, and a generated story of 140 steps, published in three
+ *    parts (src/lib/content/pages.ts).
  * Then: byte-identical A and B; html-validate (.htmlvalidate.json) and a link/anchor check on every
- * page of A and C; _headers, robots.txt, sitemap and canonical URLs; the meta CSP; external links.
+ * page of A, C and P (links between parts included); _headers, robots.txt, sitemap and canonical URLs; the meta CSP; external links.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
 import { checkContent } from '../../../src/lib/content/load.ts';
+import { decodePartMap, MAX_STEPS_PER_PAGE, partUrlFor } from '../../../src/lib/content/pages.ts';
 import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
 import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
 
@@ -64,6 +67,9 @@ function build(name: string, env: Record<string, string>): Built {
 let A: Built;
 let B: Built;
 let C: Built;
+let P: Built;
+/** Chapters of the generated story in parts (7 steps each: three parts of at most MAX_STEPS_PER_PAGE steps). */
+const PART_CHAPTERS = 20;
 
 beforeAll(() => {
   const content = join(scratch, 'content-xss');
@@ -76,7 +82,15 @@ beforeAll(() => {
   A = build('a', {});
   B = build('b', {});
   C = build('c', { BASE_PATH: '/explainer/', SITE_URL: SITE, CONTENT_DIR: content });
-}, 240_000);
+  const long = join(scratch, 'content-parts');
+  const generated = spawnSync(process.execPath, ['src/scripts/generate-story.ts', long, '--chapters', String(PART_CHAPTERS)], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: buildEnv({}),
+  });
+  if (generated.status !== 0) throw new Error(`generate-story failed:\n${generated.stdout}\n${generated.stderr}`);
+  P = build('p', { BASE_PATH: '/explainer/', SITE_URL: SITE, CONTENT_DIR: long });
+}, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -98,6 +112,7 @@ describe('html-validate (recommended + document + no-inline-style)', () => {
   for (const [name, get] of [
     ['root build', () => A],
     ['sub-path build', () => C],
+    ['story-in-parts build', () => P],
   ] as const) {
     it(`every page of the ${name} validates with zero errors`, async () => {
       const built = get();
@@ -131,6 +146,23 @@ describe('links and anchors', () => {
     expect(report.checked).toBeGreaterThan(20);
   });
 
+  it('every internal link and #anchor of the story in parts resolves, across its parts', () => {
+    expect(pagesOf(P)).toEqual(['404.html', 'index.html', 'part-2/index.html', 'part-3/index.html']);
+    const report = checkLinks(P.dir, '/explainer/', SITE);
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBeGreaterThan(400);
+  });
+
+  it('the checker catches a link to an anchor on another part that is not there', () => {
+    const dir = join(scratch, 'broken-parts');
+    cpSync(P.dir, dir, { recursive: true });
+    const html = read({ dir, log: '' }, 'index.html').replace('</main>', '<a href="/explainer/part-2/#nowhere">x</a></main>');
+    writeFileSync(join(dir, 'index.html'), html);
+    expect(checkLinks(dir, '/explainer/', SITE).problems.map((p) => `${p.value}: ${p.problem}`)).toEqual([
+      '/explainer/part-2/#nowhere: no element with id "nowhere" in part-2/index.html',
+    ]);
+  });
+
   it('the checker catches a broken anchor, a missing asset and a link outside the base', () => {
     const dir = join(scratch, 'broken');
     cpSync(A.dir, dir, { recursive: true });
@@ -161,6 +193,7 @@ describe('content security policy as built', () => {
   for (const [name, get] of [
     ['root', () => A],
     ['sub-path', () => C],
+    ['story-in-parts', () => P],
   ] as const) {
     it(`every page of the ${name} build carries a strict CSP meta tag`, () => {
       for (const page of pagesOf(get())) {
@@ -335,5 +368,71 @@ describe('the page shows the steps the content checker parsed', () => {
       .flatMap((c) => c.steps.map((s) => ({ chapter: c.slug, id: s.props.id, text: normalise(s.text) })));
     expect(want.length).toBeGreaterThan(10);
     expect(builtSteps(read(A, 'index.html'))).toEqual(want);
+  });
+});
+
+describe('a story in parts', () => {
+  const PARTS = ['index.html', 'part-2/index.html', 'part-3/index.html'];
+  const URLS = ['/explainer/', '/explainer/part-2/', '/explainer/part-3/'];
+  const stepIds = (html: string) => [...html.matchAll(/<section class="step[^"]*" id="([^"]+)"/g)].map((m) => m[1]);
+  const linkRel = (html: string, rel: string) =>
+    scanHtml(html)
+      .elements.filter((e) => e.tag === 'link' && e.attrs.get('rel') === rel)
+      .map((e) => e.attrs.get('href'));
+
+  it('every checked step is on exactly one part, in order, each part within the page limit', () => {
+    const checked = checkContent(join(scratch, 'content-parts'));
+    const want = [...checked.chapters].sort((a, b) => a.meta.order - b.meta.order).flatMap((c) => c.steps.map((s) => s.props.id));
+    expect(want).toHaveLength(PART_CHAPTERS * 7);
+    const parts = PARTS.map((f) => stepIds(read(P, f)));
+    for (const ids of parts) expect(ids.length).toBeLessThanOrEqual(MAX_STEPS_PER_PAGE);
+    expect(parts.flat()).toEqual(want);
+  });
+
+  it('each part has its own canonical URL, rel prev/next, "Part n of 3", and the sitemap lists every part', () => {
+    for (const [i, file] of PARTS.entries()) {
+      const html = read(P, file);
+      expect(linkRel(html, 'canonical'), file).toEqual([`${SITE}${URLS[i]}`]);
+      expect(linkRel(html, 'prev'), file).toEqual(i > 0 ? [URLS[i - 1]] : []);
+      expect(linkRel(html, 'next'), file).toEqual(i < PARTS.length - 1 ? [URLS[i + 1]] : []);
+      expect(scanHtml(html).text, file).toContain(`Part ${i + 1} of 3`);
+      // The back matter is on the last part only.
+      expect(html.includes('id="sources"'), file).toBe(i === PARTS.length - 1);
+    }
+    expect([...read(P, 'sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(URLS.map((u) => `${SITE}${u}`));
+  });
+
+  it("each part's deep-link map sends every anchor of the other parts to the part under /explainer/ that holds it", () => {
+    const idsOf = (file: string) =>
+      new Set(
+        scanHtml(read(P, file))
+          .elements.map((e) => e.attrs.get('id'))
+          .filter((id) => id !== undefined),
+      );
+    for (const [i, file] of PARTS.entries()) {
+      const encoded =
+        scanHtml(read(P, file))
+          .elements.find((e) => e.attrs.has('data-part-map'))
+          ?.attrs.get('data-part-map') ?? '';
+      const map = decodePartMap(encoded);
+      expect(map.urls, file).toEqual(URLS);
+      expect(map.ids[i], `${file} leaves its own anchors out`).toEqual([]);
+      for (const [j, other] of PARTS.entries()) {
+        if (j === i) continue;
+        const held = idsOf(other);
+        // Every step and chapter of the other part is in the map, and every id in it is on that part.
+        expect(
+          map.ids[j]!.filter((id) => !held.has(id)),
+          `${file} → ${other}`,
+        ).toEqual([]);
+        for (const id of stepIds(read(P, other))) expect(partUrlFor(encoded, id!), `${file}: #${id}`).toBe(`${URLS[j]}#${id}`);
+      }
+    }
+  });
+
+  it('a story within the page limit is one page, with nothing of the parts in it', () => {
+    expect(pagesOf(A)).toEqual(['404.html', 'index.html']);
+    const html = read(A, 'index.html');
+    for (const mark of ['data-part-map', 'class="part-of"', 'data-part-next', 'rel="next"', 'rel="prev"', '/part-']) expect(html).not.toContain(mark);
   });
 });

@@ -27,7 +27,7 @@ export interface ChapterTexts {
 }
 
 /**
- * Ids the story page gives its own elements (src/pages/index.astro, components/chrome): a step with
+ * Ids the story page gives its own elements (components/story/StoryPage.astro, components/chrome): a step with
  * one of them would make two elements share an id and break that #anchor. Keep in sync with the page.
  */
 export const PAGE_ANCHORS = ['story', 'contents', 'sources', 'sources-title', 'about', 'about-title', 'basemap'] as const;

@@ -1,0 +1,148 @@
+/**
+ * A story in parts, end to end: the benchmark's story generator writes a story of 20 chapters
+ * (140 steps, so three parts of at most MAX_STEPS_PER_PAGE steps) into a scratch folder, a real
+ * production build of it (its own OUT_DIR and cache) is served by a small static server, and the
+ * reader moves through it: page 1 and a later part load, the continue link leads to the next part,
+ * a deep link to a step on part 3 opened at the root lands on part 3 with that step active, every
+ * part reads without JavaScript and in print, and every part's first load is within the byte budget.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { MAX_STEPS_PER_PAGE } from '../../src/lib/content/pages.ts';
+import { expect, test as base, waitForSettled } from './fixtures.ts';
+import { expectWithinBudget, measureFirstLoad } from './first-load.ts';
+import { freshCacheDir, run, serve } from './scratch-site.ts';
+
+const ROOT = process.cwd();
+const OUT = path.join(ROOT, 'dist-parts-e2e');
+const CHAPTERS = 20;
+const PARTS = ['/', '/part-2/', '/part-3/'];
+
+/** The step ids of a built page, in order. */
+const stepsOf = (pagePath: string): string[] =>
+  [...readFileSync(path.join(OUT, pagePath, 'index.html'), 'utf8').matchAll(/<section class="step[^"]*" id="([^"]+)"/g)].map((m) => m[1]!);
+
+/**
+ * The built story in parts, served: once per worker (the tests run in one, in order), before any
+ * test's fixtures, so the shared fixtures can take the scratch server as the test's own origin
+ * (they fail a test on any request off it).
+ */
+const test = base.extend<object, { site: { server: Server; url: string } }>({
+  site: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      // Inside the project (a gitignored folder): Astro resolves content modules relative to the project root.
+      mkdirSync(path.join(ROOT, '.scratch'), { recursive: true });
+      const content = mkdtempSync(path.join(ROOT, '.scratch', 'parts-e2e-'));
+      try {
+        const generated = await run('src/scripts/generate-story.ts', [content, '--chapters', String(CHAPTERS)], {});
+        expect(generated.code, generated.output).toBe(0);
+        const build = await run('src/scripts/build.ts', [], { CONTENT_DIR: content, OUT_DIR: OUT, ASTRO_CACHE_DIR: freshCacheDir() });
+        expect(build.code, build.output.slice(-3000)).toBe(0);
+        const site = await serve(OUT);
+        await use(site);
+        await new Promise((resolve) => site.server.close(resolve));
+      } finally {
+        rmSync(OUT, { recursive: true, force: true });
+        rmSync(content, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ site }, use) => use(site.url),
+});
+
+test.describe.configure({ mode: 'serial' });
+
+test('the story is split into three parts of whole chapters, each within the page limit', ({ site: _site }) => {
+  const counts = PARTS.map((p) => stepsOf(p).length);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(CHAPTERS * 7);
+  for (const n of counts) expect(n).toBeLessThanOrEqual(MAX_STEPS_PER_PAGE);
+  expect(() => readFileSync(path.join(OUT, 'part-4', 'index.html'))).toThrow();
+});
+
+test('page 1 and part 2 load, and the continue link leads to the next part', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  await expect(page.locator('.part-of')).toHaveText('Part 1 of 3');
+  const contents = page.locator('nav.contents li a');
+  await expect(contents).toHaveCount(CHAPTERS + 2);
+  // Chapters on other parts are linked there; the back matter is on the last part.
+  await expect(page.locator('nav.contents a[href^="/part-2/#chapter-"]').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sources and method' })).toHaveAttribute('href', '/part-3/#sources');
+  await expect(page.locator('#sources')).toHaveCount(0);
+  const second = stepsOf('/part-2/');
+  const firstChapterOfPart2 = await page.locator('nav.contents a[href^="/part-2/#chapter-"]').first().textContent();
+
+  const next = page.locator('[data-part-next]');
+  await expect(next).toHaveText(`Continue: Part 2 — ${firstChapterOfPart2}`);
+  await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', '/part-2/');
+  await next.click();
+  await expect(page).toHaveURL(/\/part-2\/$/);
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  await expect(page.locator('.part-of')).toContainText('Part 2 of 3');
+  await expect(page.locator('h1')).toHaveText(await page.locator('.topbar-title').innerText());
+  await expect(page.locator('head link[rel="prev"]')).toHaveAttribute('href', '/');
+  await expect(page.locator('[data-step]')).toHaveCount(second.length);
+  await expect(page.locator('[data-step]').first()).toHaveAttribute('id', second[0]!);
+  await expect(page.locator('main .chapter h2').first()).toHaveText(firstChapterOfPart2!);
+  // The live figure starts at this part's first step.
+  const firstAlt = await page.locator(`#${second[0]}`).evaluate((el) => (JSON.parse((el as HTMLElement).dataset.scene!) as { alt: string }).alt);
+  await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', firstAlt);
+});
+
+test('a deep link to a step on part 3, opened at the root, lands on part 3 with that step active', async ({ page }) => {
+  const id = stepsOf('/part-3/')[4]!;
+  await page.goto(`./#${id}`);
+  await expect(page).toHaveURL(new RegExp(`/part-3/#${id}$`));
+  await waitForSettled(page, id);
+  await expect(page.locator(`#${id}`)).toHaveClass(/\bis-active\b/);
+  await expect(page.locator(`#${id}`)).toBeInViewport();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('each part reads on its own: its chapters, its figures and the way on', async ({ page }) => {
+    for (const [i, p] of PARTS.entries()) {
+      await page.goto(`.${p}`);
+      const steps = stepsOf(p);
+      await expect(page.locator('[data-step]')).toHaveCount(steps.length);
+      await expect(page.locator(`#${steps[0]} [data-static-figure]`)).toBeVisible();
+      await expect(page.locator(`#${steps[0]} .step-card`)).toBeVisible();
+      if (i < PARTS.length - 1) await expect(page.locator('[data-part-next]')).toHaveAttribute('href', PARTS[i + 1]!);
+      else await expect(page.locator('#sources')).toBeVisible();
+    }
+  });
+});
+
+test('printed, a part has every one of its chapters with every step and its static figure', async ({ page }) => {
+  await page.goto('./part-2/');
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.live-track')).toBeHidden();
+  const steps = stepsOf('/part-2/');
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-step]')]
+      .filter((s) => {
+        const figure = s.querySelector('[data-static-figure]')?.getBoundingClientRect();
+        return s.querySelector('.step-card')!.getBoundingClientRect().height > 0 && !!figure && figure.height > 0;
+      })
+      .map((s) => s.id),
+  );
+  expect(shown).toEqual(steps);
+  await expect(page.locator('[data-part-next]')).toBeVisible();
+});
+
+test.describe('first load at phone size', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+  for (const p of PARTS) {
+    test(`${p}: within the first-load budget`, async ({ page, site }) => {
+      const load = await measureFirstLoad(page, { outDir: OUT, base: '/', origin: new URL(site.url).origin, pagePath: p });
+      test.info().annotations.push({ type: 'first load', description: load.report });
+      expectWithinBudget(load);
+    });
+  }
+});

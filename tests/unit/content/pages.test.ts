@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/lib/content/load.ts';
+import {
+  BACK_MATTER_IDS,
+  decodePartMap,
+  encodePartMap,
+  MAX_STEPS_PER_PAGE,
+  linkTo,
+  pageOfChapter,
+  pagePath,
+  pageUrl,
+  partMap,
+  partUrlFor,
+  splitIntoPages,
+  type PageableChapter,
+} from '../../../src/lib/content/pages.ts';
+import { generateChapters, generateEvents, parseChapter, TEN_TIMES } from '../../../src/scripts/bench/story-generator.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Chapters of `sizes` steps each, named c1…cn with steps c1-s1…. */
+const chapters = (...sizes: number[]): PageableChapter[] =>
+  sizes.map((n, i) => ({ id: `c${i + 1}`, steps: Array.from({ length: n }, (_, j) => `c${i + 1}-s${j + 1}`) }));
+
+/** The real story's chapters, as the checker reads them. */
+function realStory(): PageableChapter[] {
+  const checked = checkContent(join(ROOT, 'content'));
+  return [...checked.chapters].sort((a, b) => a.meta.order - b.meta.order).map((c) => ({ id: c.slug, steps: c.steps.map((s) => s.props.id) }));
+}
+
+/** The benchmark's generated story ten times the real one, in memory. */
+function tenTimes(): PageableChapter[] {
+  const dir = join(ROOT, 'content');
+  const real = readdirSync(join(dir, 'chapters'))
+    .filter((n) => n.endsWith('.mdx'))
+    .map((n) => parseChapter(n, readFileSync(join(dir, 'chapters', n), 'utf8')))
+    .sort((a, b) => a.order - b.order);
+  const events = generateEvents(JSON.parse(readFileSync(join(dir, 'events.json'), 'utf8')) as { id: string; title: string }[], TEN_TIMES.events);
+  const generated = generateChapters(real, TEN_TIMES, new Set(events.map((e) => e.id)));
+  return [...generated]
+    .map(([name, text]) => parseChapter(name, text))
+    .sort((a, b) => a.order - b.order)
+    .map((c) => ({ id: c.name.replace(/\.mdx$/, ''), steps: c.steps.map((s) => s.id) }));
+}
+
+describe('splitting a story into pages of whole chapters', () => {
+  it('the real story stays one page at the site root', () => {
+    const story = realStory();
+    const steps = story.flatMap((c) => c.steps);
+    expect(steps.length).toBeGreaterThan(10);
+    expect(steps.length).toBeLessThanOrEqual(MAX_STEPS_PER_PAGE);
+    const pages = splitIntoPages(story);
+    expect(pages).toEqual([{ number: 1, chapters: story.map((c) => c.id), steps }]);
+    expect(pagePath(pages[0]!.number)).toBe('');
+  });
+
+  it('the 10× story becomes several pages, each within the limit, in chapter order, no chapter split', () => {
+    const story = tenTimes();
+    expect(story.flatMap((c) => c.steps).length).toBe(TEN_TIMES.chapters * TEN_TIMES.stepsPerChapter);
+    const pages = splitIntoPages(story);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i + 1));
+    for (const p of pages) {
+      expect(p.steps.length).toBeGreaterThan(0);
+      expect(p.steps.length).toBeLessThanOrEqual(MAX_STEPS_PER_PAGE);
+      // A page's steps are exactly its chapters' steps, whole.
+      expect(p.steps).toEqual(p.chapters.flatMap((id) => story.find((c) => c.id === id)!.steps));
+    }
+    expect(pages.flatMap((p) => p.chapters)).toEqual(story.map((c) => c.id));
+    // Greedy: no page could have taken the next page's first chapter.
+    for (const [i, p] of pages.slice(0, -1).entries()) {
+      const next = story.find((c) => c.id === pages[i + 1]!.chapters[0])!;
+      expect(p.steps.length + next.steps.length).toBeGreaterThan(MAX_STEPS_PER_PAGE);
+    }
+  });
+
+  it('fills pages greedily and gives a chapter longer than the limit a page of its own', () => {
+    const pages = splitIntoPages(chapters(3, 4, 2, 12, 1, 5), 10);
+    expect(pages.map((p) => p.chapters)).toEqual([['c1', 'c2', 'c3'], ['c4'], ['c5', 'c6']]);
+    expect(pages.map((p) => p.steps.length)).toEqual([9, 12, 6]);
+    expect(splitIntoPages(chapters(12, 3), 10).map((p) => p.chapters)).toEqual([['c1'], ['c2']]);
+    expect(splitIntoPages(chapters(5, 5, 5), 10).map((p) => p.chapters)).toEqual([['c1', 'c2'], ['c3']]);
+  });
+
+  it('an empty story is one empty page; a limit below one step is refused', () => {
+    expect(splitIntoPages([])).toEqual([{ number: 1, chapters: [], steps: [] }]);
+    expect(() => splitIntoPages(chapters(1), 0)).toThrow(/at least 1 step/);
+  });
+});
+
+describe('page URLs and links between pages', () => {
+  it('page 1 is the base; page n is part-n/ under it, with or without a sub-path', () => {
+    expect(pageUrl('/', 1)).toBe('/');
+    expect(pageUrl('/', 3)).toBe('/part-3/');
+    expect(pageUrl('/explainer/', 1)).toBe('/explainer/');
+    expect(pageUrl('/explainer', 2)).toBe('/explainer/part-2/');
+    expect(() => pagePath(0)).toThrow();
+  });
+
+  it('a link stays a bare #fragment on its own page and names the other page otherwise', () => {
+    expect(linkTo('/explainer/', 2, 2, 'chapter-a')).toBe('#chapter-a');
+    expect(linkTo('/explainer/', 2, 1, 'chapter-a')).toBe('/explainer/#chapter-a');
+    expect(linkTo('/', 1, 3, 'source-x')).toBe('/part-3/#source-x');
+  });
+
+  it('finds the page of a chapter', () => {
+    const pages = splitIntoPages(chapters(5, 5, 5), 10);
+    expect(pageOfChapter(pages, 'c3')).toBe(2);
+    expect(pageOfChapter(pages, 'nope')).toBeUndefined();
+  });
+});
+
+describe('the deep-link map', () => {
+  const pages = splitIntoPages(chapters(5, 5, 5, 5, 5), 10);
+
+  it('lists the anchors of every other page, with the back matter on the last page', () => {
+    const map = partMap('/explainer/', pages, 1);
+    expect(map.urls).toEqual(['/explainer/', '/explainer/part-2/', '/explainer/part-3/']);
+    expect(map.ids[0]).toEqual([]);
+    expect(map.ids[1]).toEqual([...pages[1]!.steps, 'chapter-c3', 'chapter-c4']);
+    expect(map.ids[2]).toEqual([...pages[2]!.steps, 'chapter-c5', ...BACK_MATTER_IDS]);
+  });
+
+  it('sends an anchor held by another page to that page, and nothing else anywhere', () => {
+    const map = encodePartMap(partMap('/', pages, 2));
+    expect(decodePartMap(map)).toEqual(partMap('/', pages, 2));
+    expect(partUrlFor(map, 'c5-s3')).toBe('/part-3/#c5-s3');
+    expect(partUrlFor(map, 'chapter-c1')).toBe('/#chapter-c1');
+    expect(partUrlFor(map, 'sources')).toBe('/part-3/#sources');
+    // On its own page (the map leaves its ids out), unknown, empty or a malformed map: stay.
+    expect(partUrlFor(map, 'c3-s1')).toBeNull();
+    expect(partUrlFor(map, 'nowhere')).toBeNull();
+    expect(partUrlFor(map, '')).toBeNull();
+    expect(partUrlFor('', 'c5-s3')).toBeNull();
+    expect(partUrlFor('/|/part-2/ |', '/part-2/')).toBeNull();
+  });
+});
