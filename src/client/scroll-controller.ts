@@ -44,6 +44,11 @@ interface Figure {
   scaleLabel: HTMLElement | null;
   locator: SVGSVGElement | null;
   locatorRect: SVGRectElement | null;
+  /**
+   * The map's size in px and what sits over it, measured on start and whenever the figure is
+   * resized (never on a step change or a camera frame, so neither forces a layout).
+   */
+  size: { width: number; height: number; overlays: PxBox[] };
 }
 
 /**
@@ -93,7 +98,16 @@ function readFigure(): Figure | null {
     scaleLabel: root.querySelector<HTMLElement>('.scale-bar-label'),
     locator,
     locatorRect: locator?.querySelector<SVGRectElement>('[data-locator-rect]') ?? null,
+    size: { width: 0, height: 0, overlays: [] },
   };
+}
+
+/** Measure the figure (on start, and from the ResizeObserver, when the layout is fresh anyway). */
+function measure(fig: Figure): void {
+  const { width, height } = fig.svg.getBoundingClientRect();
+  fig.size = { width, height, overlays: width > 0 && height > 0 ? mapOverlays(fig) : [] };
+  if (width > 0) rememberSize(fig.svg, width, height);
+  scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +126,7 @@ function showLegend(fig: Figure, el: HTMLElement): void {
 
 /** The box that shows a scene in the figure as it is sized now. */
 function target(fig: Figure, state: State, scene: Scene): Box {
-  const { width, height } = fig.svg.getBoundingClientRect();
+  const { width, height } = fig.size;
   const subject = wide.matches ? scene.camera : scene.phoneCamera;
   const insets = wide.matches ? state.insets.wide : state.insets.phone;
   return clampView(cameraFor(subject, width / height, insets), fig.atlas.limits, subject, insets);
@@ -120,7 +134,7 @@ function target(fig: Figure, state: State, scene: Scene): Box {
 
 /** Whether the figure is on screen with a size (not hidden, e.g. in print). */
 function measurable(fig: Figure): boolean {
-  const { width, height } = fig.svg.getBoundingClientRect();
+  const { width, height } = fig.size;
   return width > 0 && height > 0;
 }
 
@@ -174,8 +188,8 @@ function drawPlaced(fig: Figure, state: State, scene: Scene, to: Box | null, dra
     drawMarks(fig.svg, withPlacedLabels(marks, scene.camera, LAYOUT.frames.wide), 1, drawn);
     return;
   }
-  const { width, height } = fig.svg.getBoundingClientRect();
-  const placed = withPlacedLabels(marks, to, { width, height }, { previous: state.labelSides, obstacles: mapOverlays(fig) });
+  const { width, height, overlays } = fig.size;
+  const placed = withPlacedLabels(marks, to, { width, height }, { previous: state.labelSides, obstacles: overlays });
   state.labelSides = sidesOf(placed.placement);
   drawMarks(fig.svg, placed, unitsPerPixel(fig.svg, currentBox(fig.svg)), drawn);
 }
@@ -419,10 +433,8 @@ function listen(
     steps.connect();
   });
   // Resize and rotation: redraw the same state without animation.
-  new ResizeObserver((entries) => {
-    const size = entries[0]?.contentRect;
-    if (size) rememberSize(fig.svg, size.width, size.height);
-    scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
+  new ResizeObserver(() => {
+    measure(fig);
     if (!state.activeScene || !measurable(fig)) return;
     jumpCamera(fig, state);
   }).observe(fig.svg);
@@ -481,7 +493,7 @@ function start(): void {
   });
 
   document.documentElement.classList.add('live');
-  scaleBoxPx = fig.scaleLine?.offsetWidth ?? 0;
+  measure(fig);
   const first = stepAtTrigger(state);
   if (first >= 0) activate(first, { fromPrevious: false });
   if (state.activeIndex < 0) {

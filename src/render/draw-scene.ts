@@ -114,7 +114,9 @@ export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (
     const k = String(k0 / scale);
     for (const el of layers) {
       el.style.transform = transform;
-      el.style.setProperty('--k', k);
+      // The basemap's strokes do not scale (vector-effect) and it has nothing sized by --k:
+      // setting it there would restyle its whole <use> tree on every frame for nothing.
+      if (!(el instanceof SVGUseElement)) el.style.setProperty('--k', k);
     }
     flight.box = box;
     onFrame?.(box);
