@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { pageAssets, gzipSize } from './bench/assets.ts';
+import { pageAssets, gzipSize, storyPages } from './bench/assets.ts';
 import { bareBaseline, scriptless } from './bench/bare.ts';
 import { BUDGETS, formatTable, judge, type PageSummary } from './bench/budgets.ts';
 import { buildSite } from './bench/build.ts';
@@ -176,6 +176,7 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
     label,
     runs: runsOf.length,
     steps: runsOf[0]?.steps ?? 0,
+    story: { steps: storyPages(dir).reduce((n, p) => n + p.steps, 0), pages: storyPages(dir).length },
     buildMs,
     html: { bytes: assets.html.bytes, gzip: assets.html.gzip },
     js: {

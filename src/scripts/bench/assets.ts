@@ -117,3 +117,19 @@ export function pageAssets(outDir: string, pagePath = '/', base = (process.env.B
     icons: refs.icons.map((s) => assetOf(root, new URL(s, pageUrl).pathname, base)),
   };
 }
+
+/**
+ * The story's pages in a build (the root page, then `part-n/` when the story is split into parts)
+ * and the steps each carries, read from the built HTML.
+ */
+export function storyPages(dir: string): { path: string; steps: number }[] {
+  const pages: { path: string; steps: number }[] = [];
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? 'index.html' : `part-${n}/index.html`;
+    const file = join(dir, path);
+    if (!existsSync(file)) break;
+    const steps = elements(parseHtml(readFileSync(file, 'utf8'))).filter((el) => attr(el, 'data-step') !== undefined).length;
+    pages.push({ path, steps });
+  }
+  return pages;
+}

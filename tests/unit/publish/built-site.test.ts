@@ -19,6 +19,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
 import { checkContent } from '../../../src/lib/content/load.ts';
+import { storyPages } from '../../../src/scripts/bench/assets.ts';
 import { decodePartMap, MAX_STEPS_PER_PAGE, partUrlFor } from '../../../src/lib/content/pages.ts';
 import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
 import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
@@ -387,6 +388,14 @@ describe('a story in parts', () => {
     const parts = PARTS.map((f) => stepIds(read(P, f)));
     for (const ids of parts) expect(ids.length).toBeLessThanOrEqual(MAX_STEPS_PER_PAGE);
     expect(parts.flat()).toEqual(want);
+  });
+
+  it("the benchmark counts the whole story's steps across its parts (its build-time verdict uses them)", () => {
+    const pages = storyPages(P.dir);
+    expect(pages.map((p) => p.path)).toEqual(PARTS);
+    expect(pages.map((p) => p.steps)).toEqual(PARTS.map((f) => stepIds(read(P, f)).length));
+    expect(pages.reduce((n, p) => n + p.steps, 0)).toBe(PART_CHAPTERS * 7);
+    expect(storyPages(A.dir)).toEqual([{ path: 'index.html', steps: stepIds(read(A, 'index.html')).length }]);
   });
 
   it('each part has its own canonical URL, rel prev/next, "Part n of 3", and the sitemap lists every part', () => {
