@@ -2,7 +2,7 @@
  * A long story is published as several pages ("parts") of whole chapters, so that the first load
  * does not grow with the story: every page carries at most MAX_STEPS_PER_PAGE steps. Page 1 is the
  * site root; page n ≥ 2 is `part-n/` under the base path. A story within the limit is one page,
- * exactly as before. Pure functions, no I/O: the pages (src/pages/[...page].astro), the step
+ * exactly as before. Pure functions, no I/O: the page template (src/components/story/StoryPage.astro), the step
  * component (its source links) and the client's deep-link redirect all use them.
  */
 
