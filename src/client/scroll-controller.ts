@@ -4,7 +4,7 @@
  * observed, so the browser's per-frame work does not grow with the story. On step entry it reads
  * the step's serialised Scene and draws it in the live figure; while a route new to the figure
  * draws itself, a passive scroll listener measures the active step's progress (and nothing else);
- * the URL follows with history.replaceState. Marks the page live once it runs.
+ * the URL follows with history.replaceState once the reader pauses. Marks the page live once it runs.
  *
  * scrollama is not used: it makes one IntersectionObserver per step, plus a progress observer per
  * step with a threshold every 4 px, a ResizeObserver per step and a scroll listener, none of which
@@ -339,9 +339,28 @@ function showActive(fig: Figure, state: State, i: number, scene: Scene): void {
   state.steps[i]!.classList.add('is-active');
   document.documentElement.dataset.activeStep = scene.step;
   fig.root.dataset.figureStep = scene.step;
-  if (location.hash !== `#${scene.step}`) history.replaceState(history.state, '', `#${scene.step}`);
+  followUrl(scene.step);
   state.activeIndex = i;
   state.activeScene = scene;
+}
+
+/** How long the active step must stay active before the URL follows it, ms. */
+const URL_DELAY_MS = 1000;
+let urlTimer = 0;
+
+/**
+ * The URL names the step the reader stays on, not every step scrolled past: each
+ * history.replaceState costs about 10 ms at 4× CPU slowdown (the benchmark's phone), and Chromium
+ * then decodes the page icon again (an SVG document: about 10 ms more), which in a step change
+ * would push a camera frame past 33 ms.
+ */
+function followUrl(step: string): void {
+  clearTimeout(urlTimer);
+  const from = location.hash;
+  urlTimer = window.setTimeout(() => {
+    // A link followed meanwhile (to a source, say) keeps its own address.
+    if (location.hash === from && from !== `#${step}`) history.replaceState(history.state, '', `#${step}`);
+  }, URL_DELAY_MS);
 }
 
 // ---------------------------------------------------------------------------------------------
