@@ -42,6 +42,8 @@ export interface StepAudit {
   violations: Violation[];
   /** Phones only: the sticky map region's size (for the between-steps check). */
   region: { width: number; height: number } | null;
+  /** Inline figures of the step not rendered yet where it settled (below the viewport). */
+  unrendered: number;
 }
 
 export const VIEWPORTS = [
@@ -77,7 +79,10 @@ interface Geometry {
  * Runs in the page (serialised by page.evaluate, with the geometry helpers passed as `G`): no
  * closures over module scope.
  */
-function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { found: Found[]; region: { width: number; height: number } | null } {
+function auditInPage(
+  a: { step: string; opt: AuditOptions; inlineOnly?: boolean },
+  G: Geometry,
+): { found: Found[]; region: { width: number; height: number } | null; unrendered: number } {
   const { step, opt } = a;
   const found: Found[] = [];
   const R = (r: DOMRect): Rect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
@@ -222,7 +227,31 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
   const figure = document.querySelector('[data-live-figure]');
   const map = figure?.querySelector<SVGSVGElement>('svg.map');
   const stepEl = document.getElementById(step);
-  if (!figure || !map || !stepEl) return { found: [{ kind: 'unnamed', texts: [], detail: 'no live figure or no step element' }], region: null };
+  if (!figure || !map || !stepEl) return { found: [{ kind: 'unnamed', texts: [], detail: 'no live figure or no step element' }], region: null, unrendered: 0 };
+
+  // Inline charts and timelines in the step column (the active step's own figures). One the
+  // browser has not rendered yet (content-visibility: auto, below the viewport) is not what a
+  // reader sees: it is counted, and audited again once scrolled into view (auditSteps).
+  let unrendered = 0;
+  for (const svg of stepEl.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')) {
+    if (!shown(svg) || svg.closest('[data-live-figure]')) continue;
+    if (!svg.checkVisibility({ contentVisibilityAuto: true })) {
+      unrendered++;
+      continue;
+    }
+    const kind = svg.getAttribute('class')?.split(' ')[0] ?? 'figure';
+    const holder = svg.closest('figure') ?? svg.parentElement!;
+    checkTexts(
+      `inline ${kind}`,
+      textsOf(svg),
+      [
+        { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
+        { name: 'step column', box: R(holder.getBoundingClientRect()) },
+      ],
+      () => opt.minFigurePx,
+    );
+  }
+  if (a.inlineOnly) return { found, region: null, unrendered };
   const mapBox = R(map.getBoundingClientRect());
   const topbar = document.querySelector('[data-topbar]');
 
@@ -256,22 +285,6 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
         () => opt.minFigurePx,
       );
     }
-  }
-
-  // Inline charts and timelines in the step column (the active step's own figures).
-  for (const svg of stepEl.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')) {
-    if (!shown(svg) || svg.closest('[data-live-figure]')) continue;
-    const kind = svg.getAttribute('class')?.split(' ')[0] ?? 'figure';
-    const holder = svg.closest('figure') ?? svg.parentElement!;
-    checkTexts(
-      `inline ${kind}`,
-      textsOf(svg),
-      [
-        { name: `${kind}`, box: R(svg.getBoundingClientRect()) },
-        { name: 'step column', box: R(holder.getBoundingClientRect()) },
-      ],
-      () => opt.minFigurePx,
-    );
   }
 
   // HTML text of the figure (key, scale bar, caption): (c) only.
@@ -382,7 +395,7 @@ function auditInPage(a: { step: string; opt: AuditOptions }, G: Geometry): { fou
       }
     }
   }
-  return { found, region };
+  return { found, region, unrendered };
 }
 
 /**
@@ -426,10 +439,49 @@ export async function goToStep(page: Page, step: string): Promise<void> {
 }
 
 /** Audit the settled live figure at `step`. */
-export async function auditStep(page: Page, step: string, viewport: string, scheme: string, opt: AuditOptions = DEFAULT_AUDIT): Promise<StepAudit> {
+export async function auditStep(
+  page: Page,
+  step: string,
+  viewport: string,
+  scheme: string,
+  opt: AuditOptions = DEFAULT_AUDIT,
+  inlineOnly = false,
+): Promise<StepAudit> {
   const G = `(() => { ${intersect.toString()}\n${clipSides.toString()}\n${overlappingPairs.toString()}\nreturn { intersect, clipSides, overlappingPairs }; })()`;
-  const res = (await page.evaluate(`(${auditInPage.toString()})(${JSON.stringify({ step, opt })}, ${G})`)) as ReturnType<typeof auditInPage>;
-  return { violations: res.found.map((f) => ({ step, viewport, scheme, ...f })), region: res.region };
+  const res = (await page.evaluate(`(${auditInPage.toString()})(${JSON.stringify({ step, opt, inlineOnly })}, ${G})`)) as ReturnType<typeof auditInPage>;
+  return { violations: res.found.map((f) => ({ step, viewport, scheme, ...f })), region: res.region, unrendered: res.unrendered };
+}
+
+/**
+ * The step's inline charts and timelines the browser had not rendered where the step settled
+ * (below the viewport: content-visibility): each is scrolled into view, as a reader reading on
+ * meets it, and audited there.
+ */
+async function auditUnrenderedInline(page: Page, step: string, viewport: string, scheme: string, opt: AuditOptions): Promise<Violation[]> {
+  const found: Violation[] = [];
+  // The step's own inline figures, in order (the same list in each call below).
+  const pending = await page.evaluate((id) => {
+    const svgs = [...document.getElementById(id)!.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter((s) => !s.closest('[data-live-figure]'));
+    return svgs.flatMap((s, i) => (s.checkVisibility({ contentVisibilityAuto: true }) ? [] : [i]));
+  }, step);
+  for (const i of pending) {
+    const rendered = await page.evaluate(
+      async ({ id, i }) => {
+        const svgs = [...document.getElementById(id)!.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter(
+          (s) => !s.closest('[data-live-figure]'),
+        );
+        const svg = svgs[i]!;
+        (svg.closest('figure') ?? svg).scrollIntoView({ block: 'center' });
+        // The browser renders it within a frame or two of it coming into view.
+        for (let f = 0; f < 60 && !svg.checkVisibility({ contentVisibilityAuto: true }); f++) await new Promise((done) => requestAnimationFrame(done));
+        return svg.checkVisibility({ contentVisibilityAuto: true });
+      },
+      { id: step, i },
+    );
+    if (!rendered) throw new Error(`#${step}: inline figure ${i + 1} scrolled into view is still not rendered`);
+    found.push(...(await auditStep(page, step, viewport, scheme, opt, true)).violations);
+  }
+  return found;
 }
 
 /** Audit every step in order on one page (one viewport × scheme), including the region's size between steps. */
@@ -440,6 +492,14 @@ export async function auditSteps(page: Page, steps: string[], viewport: string, 
     await goToStep(page, step);
     const r = await auditStep(page, step, viewport, scheme, opt);
     all.push(...r.violations);
+    if (r.unrendered > 0) {
+      const seen = new Set(r.violations.map((v) => JSON.stringify(v)));
+      for (const v of await auditUnrenderedInline(page, step, viewport, scheme, opt)) {
+        const key = JSON.stringify(v);
+        if (!seen.has(key)) all.push(v);
+        seen.add(key);
+      }
+    }
     if (r.region) regions.push({ step, ...r.region });
   }
   for (const c of regionChanges(regions)) all.push({ step: c.step, viewport, scheme, kind: 'resized', texts: [], detail: c.detail });
