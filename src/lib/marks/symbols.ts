@@ -17,6 +17,19 @@ export function symbolPath(group: ActorGroup, s: number): string {
   }
 }
 
+/** How far below its centre the symbol of `group` at half-size `s` reaches (its lowest point). */
+export function symbolBottom(group: ActorGroup, s: number): number {
+  switch (group) {
+    case 'israel':
+    case 'us':
+      return s;
+    case 'iran-allies':
+      return s * 0.85;
+    default:
+      return s * 1.2;
+  }
+}
+
 /** Legend text for each actor group. */
 export const ACTOR_GROUP_LABELS: Record<ActorGroup, string> = {
   israel: 'Israel (attributed or confirmed)',
