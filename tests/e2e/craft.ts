@@ -42,8 +42,8 @@ export interface StepAudit {
   violations: Violation[];
   /** Phones only: the sticky map region's size (for the between-steps check). */
   region: { width: number; height: number } | null;
-  /** Inline figures of the step not rendered yet where it settled (below the viewport). */
-  unrendered: number;
+  /** Which of the step's inline figures (index among them) were not rendered yet where it settled. */
+  unrendered: number[];
 }
 
 export const VIEWPORTS = [
@@ -80,9 +80,9 @@ interface Geometry {
  * closures over module scope.
  */
 function auditInPage(
-  a: { step: string; opt: AuditOptions; inlineOnly?: boolean },
+  a: { step: string; opt: AuditOptions; inlineOnly?: number },
   G: Geometry,
-): { found: Found[]; region: { width: number; height: number } | null; unrendered: number } {
+): { found: Found[]; region: { width: number; height: number } | null; unrendered: number[] } {
   const { step, opt } = a;
   const found: Found[] = [];
   const R = (r: DOMRect): Rect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
@@ -227,16 +227,18 @@ function auditInPage(
   const figure = document.querySelector('[data-live-figure]');
   const map = figure?.querySelector<SVGSVGElement>('svg.map');
   const stepEl = document.getElementById(step);
-  if (!figure || !map || !stepEl) return { found: [{ kind: 'unnamed', texts: [], detail: 'no live figure or no step element' }], region: null, unrendered: 0 };
+  if (!figure || !map || !stepEl) return { found: [{ kind: 'unnamed', texts: [], detail: 'no live figure or no step element' }], region: null, unrendered: [] };
 
   // Inline charts and timelines in the step column (the active step's own figures). One the
   // browser has not rendered yet (content-visibility: auto, below the viewport) is not what a
-  // reader sees: it is counted, and audited again once scrolled into view (auditSteps).
-  let unrendered = 0;
-  for (const svg of stepEl.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')) {
-    if (!shown(svg) || svg.closest('[data-live-figure]')) continue;
+  // reader sees: it is listed, scrolled into view and audited there (auditSteps, `inlineOnly`).
+  const unrendered: number[] = [];
+  const inline = [...stepEl.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter((svg) => !svg.closest('[data-live-figure]'));
+  for (const [i, svg] of inline.entries()) {
+    if (a.inlineOnly !== undefined && i !== a.inlineOnly) continue;
+    if (!shown(svg)) continue;
     if (!svg.checkVisibility({ contentVisibilityAuto: true })) {
-      unrendered++;
+      unrendered.push(i);
       continue;
     }
     const kind = svg.getAttribute('class')?.split(' ')[0] ?? 'figure';
@@ -251,7 +253,7 @@ function auditInPage(
       () => opt.minFigurePx,
     );
   }
-  if (a.inlineOnly) return { found, region: null, unrendered };
+  if (a.inlineOnly !== undefined) return { found, region: null, unrendered };
   const mapBox = R(map.getBoundingClientRect());
   const topbar = document.querySelector('[data-topbar]');
 
@@ -445,7 +447,8 @@ export async function auditStep(
   viewport: string,
   scheme: string,
   opt: AuditOptions = DEFAULT_AUDIT,
-  inlineOnly = false,
+  /** Audit only this inline figure of the step (an index among them). */
+  inlineOnly?: number,
 ): Promise<StepAudit> {
   const G = `(() => { ${intersect.toString()}\n${clipSides.toString()}\n${overlappingPairs.toString()}\nreturn { intersect, clipSides, overlappingPairs }; })()`;
   const res = (await page.evaluate(`(${auditInPage.toString()})(${JSON.stringify({ step, opt, inlineOnly })}, ${G})`)) as ReturnType<typeof auditInPage>;
@@ -457,20 +460,14 @@ export async function auditStep(
  * (below the viewport: content-visibility): each is scrolled into view, as a reader reading on
  * meets it, and audited there.
  */
-async function auditUnrenderedInline(page: Page, step: string, viewport: string, scheme: string, opt: AuditOptions): Promise<Violation[]> {
+async function auditUnrenderedInline(page: Page, step: string, viewport: string, scheme: string, opt: AuditOptions, which: number[]): Promise<Violation[]> {
   const found: Violation[] = [];
-  // The step's own inline figures, in order (the same list in each call below).
-  const pending = await page.evaluate((id) => {
-    const svgs = [...document.getElementById(id)!.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter((s) => !s.closest('[data-live-figure]'));
-    return svgs.flatMap((s, i) => (s.checkVisibility({ contentVisibilityAuto: true }) ? [] : [i]));
-  }, step);
-  for (const i of pending) {
+  for (const i of which) {
     const rendered = await page.evaluate(
       async ({ id, i }) => {
-        const svgs = [...document.getElementById(id)!.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter(
+        const svg = [...document.getElementById(id)!.querySelectorAll<SVGSVGElement>('svg.chart, svg.timeline')].filter(
           (s) => !s.closest('[data-live-figure]'),
-        );
-        const svg = svgs[i]!;
+        )[i]!;
         (svg.closest('figure') ?? svg).scrollIntoView({ block: 'center' });
         // The browser renders it within a frame or two of it coming into view.
         for (let f = 0; f < 60 && !svg.checkVisibility({ contentVisibilityAuto: true }); f++) await new Promise((done) => requestAnimationFrame(done));
@@ -479,7 +476,7 @@ async function auditUnrenderedInline(page: Page, step: string, viewport: string,
       { id: step, i },
     );
     if (!rendered) throw new Error(`#${step}: inline figure ${i + 1} scrolled into view is still not rendered`);
-    found.push(...(await auditStep(page, step, viewport, scheme, opt, true)).violations);
+    found.push(...(await auditStep(page, step, viewport, scheme, opt, i)).violations);
   }
   return found;
 }
@@ -492,14 +489,7 @@ export async function auditSteps(page: Page, steps: string[], viewport: string, 
     await goToStep(page, step);
     const r = await auditStep(page, step, viewport, scheme, opt);
     all.push(...r.violations);
-    if (r.unrendered > 0) {
-      const seen = new Set(r.violations.map((v) => JSON.stringify(v)));
-      for (const v of await auditUnrenderedInline(page, step, viewport, scheme, opt)) {
-        const key = JSON.stringify(v);
-        if (!seen.has(key)) all.push(v);
-        seen.add(key);
-      }
-    }
+    all.push(...(await auditUnrenderedInline(page, step, viewport, scheme, opt, r.unrendered)));
     if (r.region) regions.push({ step, ...r.region });
   }
   for (const c of regionChanges(regions)) all.push({ step: c.step, viewport, scheme, kind: 'resized', texts: [], detail: c.detail });
