@@ -347,6 +347,9 @@ function showActive(fig: Figure, state: State, i: number, scene: Scene): void {
 /** How long the active step must stay active before the URL follows it, ms. */
 const URL_DELAY_MS = 1000;
 let urlTimer = 0;
+// Leaving the page (a link to the next part, say): a replaceState still to come would cancel
+// that navigation, so it never comes.
+addEventListener('beforeunload', () => clearTimeout(urlTimer));
 
 /**
  * The URL names the step the reader stays on, not every step scrolled past: each
