@@ -308,6 +308,22 @@ test('reading progress and the chapter label follow the active step', async ({ p
 });
 
 for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+]) {
+  // Chapters and back matter are laid out only as the reader nears them; their sizes before that
+  // are estimates, so the page must not grow under the End key's scroll and leave the end screens away.
+  test(`at ${viewport.width}×${viewport.height}: the End key reaches the end of the story`, async ({ page, problems }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveClass(/\blive\b/);
+    await page.keyboard.press('End');
+    await expect(page.locator('#about .updates li').last()).toBeInViewport();
+    expect(problems).toEqual([]);
+  });
+}
+
+for (const viewport of [
   { width: 320, height: 640 },
   { width: 360, height: 740 },
   { width: 390, height: 844 },
