@@ -347,8 +347,8 @@ function showActive(fig: Figure, state: State, i: number, scene: Scene): void {
 /** How long the active step must stay active before the URL follows it, ms. */
 const URL_DELAY_MS = 1000;
 let urlTimer = 0;
-// Leaving the page (a link to the next part, say): a replaceState still to come would cancel
-// that navigation, so it never comes.
+// Leaving the page (a link to the next part, say): the URL update still to come is dropped; the
+// page it would name is being left, and a history update during a pending navigation may cancel it.
 addEventListener('beforeunload', () => clearTimeout(urlTimer));
 
 /**
@@ -482,8 +482,58 @@ function toOtherPart(): boolean {
   return url !== null;
 }
 
+/**
+ * A reload, or a return to this page from another, lands on the anchor in the URL (the step the
+ * reader stayed on), not on a restored pixel offset: chapters are laid out only as the reader
+ * nears them (their sizes until then are estimates), so the same offset names another place on
+ * the next load. The page being left keeps no offset to restore (`manual`), and the next load
+ * scrolls to its anchor; moves between anchors within the page keep the browser's restoration.
+ */
+function restoreToHash(): void {
+  if (history.scrollRestoration === 'manual') {
+    let target: HTMLElement | null = null;
+    try {
+      target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    } catch {
+      // a malformed fragment names no anchor
+    }
+    if (target) holdInView(target);
+  }
+  history.scrollRestoration = 'auto';
+  addEventListener('pagehide', () => (history.scrollRestoration = 'manual'));
+  // Back from the back/forward cache: the page is as it was left, offset included.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) history.scrollRestoration = 'auto';
+  });
+}
+
+/** How long the anchor of a reload is held in place while the page around it settles, frames. */
+const HOLD_FRAMES = 60;
+
+/**
+ * Scroll `el` to the top and hold it there for about a second, as the browser does for the anchor
+ * of a new visit: the chapters around it are laid out for the first time in the next frames and
+ * change size, and the browser's scroll anchoring does not always keep it in place. Stops at the
+ * reader's first wheel, touch, key or pointer press. One measurement a frame, for one second.
+ */
+function holdInView(el: HTMLElement): void {
+  el.scrollIntoView({ behavior: 'instant' });
+  const top = el.getBoundingClientRect().top;
+  let held = true;
+  const release = () => (held = false);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
+  let frames = 0;
+  const hold = () => {
+    if (!held || ++frames > HOLD_FRAMES) return;
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView({ behavior: 'instant' });
+    requestAnimationFrame(hold);
+  };
+  requestAnimationFrame(hold);
+}
+
 function start(): void {
   if (toOtherPart()) return;
+  restoreToHash();
   const fig = readFigure();
   const stepEls = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!fig || stepEls.length === 0) return;
