@@ -4,6 +4,8 @@
  * listens to scroll: the controller calls `update` with the active step.
  */
 
+import { stepAcrossPages } from '../lib/content/pages.ts';
+
 export interface ChromeOptions {
   steps: HTMLElement[];
   /** Called to move to a step (index) from the step-through controls. */
@@ -17,6 +19,17 @@ export interface Chrome {
 }
 
 const MOTION_KEY = 'pipeline-motion';
+const STEP_MODE_KEY = 'pipeline-step-mode';
+
+/** Read or write a setting kept for the visit (sessionStorage may be unavailable: then for this page). */
+function visitSetting(key: string, value?: string): string | null {
+  try {
+    if (value !== undefined) sessionStorage.setItem(key, value);
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 
 /** Whether the reader turned animation off for this visit. */
 export function motionSwitchedOff(): boolean {
@@ -66,17 +79,29 @@ export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chr
   });
 
   // Step-through mode: previous/next move exactly one step; arrow keys step only in this mode.
+  // Remembered for the visit, so that it carries on into the next part of a story in parts: past
+  // this page's last step, Next opens the next part at its first step (Previous, the last step of
+  // the previous part).
   const mode = button('step-mode');
   const stepping = () => root.dataset.stepMode === 'on';
+  const setStepping = (on: boolean) => {
+    root.dataset.stepMode = on ? 'on' : 'off';
+    mode?.setAttribute('aria-pressed', String(on));
+  };
+  if (visitSetting(STEP_MODE_KEY) === 'on') setStepping(true);
   mode?.addEventListener('click', () => {
     const on = !stepping();
-    root.dataset.stepMode = on ? 'on' : 'off';
-    mode.setAttribute('aria-pressed', String(on));
+    setStepping(on);
+    visitSetting(STEP_MODE_KEY, on ? 'on' : 'off');
     say(on ? 'Step-through on: use Previous and Next, or the arrow keys' : 'Step-through off');
   });
-  const move = (delta: number) => {
-    const target = Math.min(steps.length - 1, Math.max(0, (current < 0 ? -1 : current) + delta));
-    if (target !== current) goTo(target);
+  const partMap = document.querySelector<HTMLElement>('[data-part-map]')?.dataset.partMap ?? '';
+  const across = { [-1]: stepAcrossPages(partMap, -1), [1]: stepAcrossPages(partMap, 1) };
+  const move = (delta: -1 | 1) => {
+    const target = (current < 0 ? -1 : current) + delta;
+    const url = across[delta];
+    if (target >= 0 && target < steps.length) goTo(target);
+    else if (url) location.assign(url);
   };
   button('prev')?.addEventListener('click', () => move(-1));
   button('next')?.addEventListener('click', () => move(1));
@@ -119,8 +144,8 @@ export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chr
       }
       const prev = button('prev');
       const next = button('next');
-      if (prev) prev.disabled = index <= 0;
-      if (next) next.disabled = index >= steps.length - 1;
+      if (prev) prev.disabled = index <= 0 && !across[-1];
+      if (next) next.disabled = index >= steps.length - 1 && !across[1];
     },
   };
 }

@@ -106,6 +106,26 @@ async function endKeyReaches(page: Page, end: Locator): Promise<void> {
   await expect(end).toBeInViewport();
 }
 
+test('step-through mode carries on across parts: Next past the last step of page 1 opens part 2 at its first step, Previous comes back', async ({ page }) => {
+  const last = stepsOf('/').at(-1)!;
+  const first = stepsOf('/part-2/')[0]!;
+  await page.goto(`./#${last}`);
+  await waitForSettled(page, last);
+  const mode = page.locator('[data-action="step-mode"]');
+  await mode.click();
+  await expect(mode).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-action="next"]')).toBeEnabled();
+  await page.locator('[data-action="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`/part-2/#${first}$`));
+  await waitForSettled(page, first);
+  // Still in step-through mode: the arrow keys step.
+  await expect(mode).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(new RegExp(`/#${last}$`));
+  await waitForSettled(page, last);
+  await expect(page.locator(`#${last}`)).toHaveClass(/\bis-active\b/);
+});
+
 test('at phone size, the End key reaches the end of page 1', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');

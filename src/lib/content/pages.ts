@@ -127,3 +127,22 @@ export function partUrlFor(encoded: string, id: string): string | null {
   const url = urls[i];
   return i >= 0 && url ? `${url}#${encodeURIComponent(id)}` : null;
 }
+
+/**
+ * Step-through mode across parts: the URL of the first step of the next page (`direction` 1) or
+ * of the last step of the previous page (-1), read from the page's encoded map (see PartMap; the
+ * page that carries the map is the one listed with no ids), or null on the first or last page, or
+ * without a map. A page's ids list its steps before its chapters and back matter.
+ */
+export function stepAcrossPages(encoded: string, direction: 1 | -1): string | null {
+  if (!encoded) return null;
+  const { urls, ids } = decodePartMap(encoded);
+  const own = ids.findIndex((list) => list.length === 0);
+  if (own < 0) return null;
+  const url = urls[own + direction];
+  const other = ids[own + direction] ?? [];
+  const firstNonStep = other.findIndex((id) => id.startsWith('chapter-') || (BACK_MATTER_IDS as readonly string[]).includes(id));
+  const steps = firstNonStep < 0 ? other : other.slice(0, firstNonStep);
+  const id = direction === 1 ? steps[0] : steps.at(-1);
+  return url && id ? `${url}#${encodeURIComponent(id)}` : null;
+}

@@ -14,6 +14,7 @@ import {
   pageUrl,
   partMap,
   partUrlFor,
+  stepAcrossPages,
   splitIntoPages,
   type PageableChapter,
 } from '../../../src/lib/content/pages.ts';
@@ -136,5 +137,16 @@ describe('the deep-link map', () => {
     expect(partUrlFor(map, '')).toBeNull();
     expect(partUrlFor('', 'c5-s3')).toBeNull();
     expect(partUrlFor('/|/part-2/ |', '/part-2/')).toBeNull();
+  });
+
+  it('leads step-through mode to the next part\'s first step and the previous part\'s last', () => {
+    const middle = encodePartMap(partMap('/', pages, 2));
+    expect(stepAcrossPages(middle, 1)).toBe(`/part-3/#${pages[2]!.steps[0]}`);
+    expect(stepAcrossPages(middle, -1)).toBe(`/#${pages[0]!.steps.at(-1)}`);
+    // Not past the first or the last page, and not without a map.
+    expect(stepAcrossPages(encodePartMap(partMap('/', pages, 1)), -1)).toBeNull();
+    expect(stepAcrossPages(encodePartMap(partMap('/', pages, 3)), 1)).toBeNull();
+    expect(stepAcrossPages(encodePartMap(partMap('/', pages, 3)), -1)).toBe(`/part-2/#${pages[1]!.steps.at(-1)}`);
+    expect(stepAcrossPages('', 1)).toBeNull();
   });
 });
