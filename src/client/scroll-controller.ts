@@ -483,17 +483,21 @@ function toOtherPart(): boolean {
 }
 
 /**
- * A reload, or a return to this page from another, lands on the anchor in the URL (the step the
- * reader stayed on), not on a restored pixel offset: chapters are laid out only as the reader
- * nears them (their sizes until then are estimates), so the same offset names another place on
- * the next load. The page being left keeps no offset to restore (`manual`), and the next load
- * scrolls to its anchor; moves between anchors within the page keep the browser's restoration.
+ * A page opened at an anchor (a shared link to a step, a reload, a return from another page) shows
+ * that anchor just below the top bar, and keeps it there while the chapters and figures around it
+ * are laid out for the first time (their sizes until then are estimates): the browser's own move
+ * to the anchor was left 3 to 160 px off by them. A reload or a return does not restore a pixel
+ * offset either: the page being left keeps none (`manual`), since the same offset would name
+ * another place on the next load. Moves between anchors within the page keep the browser's
+ * restoration.
  */
 function restoreToHash(): void {
-  if (history.scrollRestoration === 'manual') {
+  const returning = history.scrollRestoration === 'manual';
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (returning || nav?.type === 'navigate') {
     let target: HTMLElement | null = null;
     try {
-      target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     } catch {
       // a malformed fragment names no anchor
     }
@@ -507,14 +511,15 @@ function restoreToHash(): void {
   });
 }
 
-/** How long the anchor of a reload is held in place while the page around it settles, frames. */
+/** How long the anchor of a page opened at one is held in place while the page around it settles, frames. */
 const HOLD_FRAMES = 60;
 
 /**
- * Scroll `el` to the top and hold it there for about a second, as the browser does for the anchor
- * of a new visit: the chapters around it are laid out for the first time in the next frames and
- * change size, and the browser's scroll anchoring does not always keep it in place. Stops at the
- * reader's first wheel, touch, key or pointer press. One measurement a frame, for one second.
+ * Scroll `el` to the top and hold it there for about a second: the chapters and figures around it
+ * are laid out for the first time in the next frames and change size, and the browser's scroll
+ * anchoring does not always keep it in place. The reader's first wheel, touch, key or pointer
+ * press lets go, and so does a scroll that moves `el` far while it stays where it is in the
+ * document (the scrollbar, which sends no such event).
  */
 function holdInView(el: HTMLElement): void {
   el.scrollIntoView({ behavior: 'instant' });
@@ -522,11 +527,15 @@ function holdInView(el: HTMLElement): void {
   let held = true;
   const release = () => (held = false);
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
+  let at = top + scrollY;
   let frames = 0;
   const hold = () => {
-    if (!held || ++frames > HOLD_FRAMES) return;
-    if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView({ behavior: 'instant' });
-    requestAnimationFrame(hold);
+    if (!held) return;
+    const now = el.getBoundingClientRect().top;
+    if (Math.abs(now + scrollY - at) <= 1 && Math.abs(now - top) > innerHeight / 4) return;
+    if (Math.abs(now - top) > 1) el.scrollIntoView({ behavior: 'instant' });
+    at = el.getBoundingClientRect().top + scrollY;
+    if (++frames < HOLD_FRAMES) requestAnimationFrame(hold);
   };
   requestAnimationFrame(hold);
 }

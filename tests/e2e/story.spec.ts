@@ -51,6 +51,22 @@ for (const viewport of [
       }
       expect(problems).toEqual([]);
     });
+
+    test('a link to a step opens a fresh page with that step just below the top bar', async ({ page, problems }) => {
+      test.setTimeout(180_000);
+      // How far the step's top lies from where an anchor lands (its scroll margin: the top bar).
+      const offset = (id: string) =>
+        page.locator(`#${id}`).evaluate((el) => Math.round(Math.abs(el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginBlockStart))));
+      for (const step of steps) {
+        await page.goto('about:blank');
+        await page.goto(`./#${step.id}`);
+        await waitForSettled(page, step.id);
+        // The chapters and figures around it are laid out for the first time after the browser has
+        // moved to it, with other sizes than their estimates: the step must end in its place.
+        await expect.poll(() => offset(step.id), { message: `${step.id}: px from its place` }).toBeLessThanOrEqual(2);
+      }
+      expect(problems).toEqual([]);
+    });
   });
 }
 
