@@ -33,11 +33,7 @@ function visitSetting(key: string, value?: string): string | null {
 
 /** Whether the reader turned animation off for this visit. */
 export function motionSwitchedOff(): boolean {
-  try {
-    return sessionStorage.getItem(MOTION_KEY) === 'off';
-  } catch {
-    return false;
-  }
+  return visitSetting(MOTION_KEY) === 'off';
 }
 
 export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chrome {
@@ -68,11 +64,7 @@ export function setupChrome({ steps, goTo, onMotionChange }: ChromeOptions): Chr
   };
   applyMotion();
   motion?.addEventListener('click', () => {
-    try {
-      sessionStorage.setItem(MOTION_KEY, motionSwitchedOff() ? 'on' : 'off');
-    } catch {
-      /* storage unavailable: the switch still works for this page */
-    }
+    visitSetting(MOTION_KEY, motionSwitchedOff() ? 'on' : 'off');
     applyMotion();
     say(motionSwitchedOff() ? 'Animation off' : 'Animation on');
     onMotionChange();

@@ -462,6 +462,15 @@ function listen(
   }).observe(fig.svg);
 }
 
+/** The anchor id the URL names, decoded; empty when there is none or the fragment is malformed. */
+function hashId(): string {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return ''; // a malformed fragment names no anchor on any part
+  }
+}
+
 /**
  * A story in parts: a `#anchor` this page does not hold (a step, chapter or back matter on another
  * part) sends the reader to the part that holds it, through the page's small id → part map.
@@ -470,12 +479,7 @@ function listen(
 function toOtherPart(): boolean {
   const map = document.querySelector<HTMLElement>('[data-part-map]')?.dataset.partMap;
   if (!map) return false;
-  let id: string;
-  try {
-    id = decodeURIComponent(location.hash.slice(1));
-  } catch {
-    return false; // a malformed fragment names no anchor on any part
-  }
+  const id = hashId();
   if (!id || document.getElementById(id)) return false;
   const url = partUrlFor(map, id);
   if (url) location.replace(url);
@@ -495,12 +499,8 @@ function restoreToHash(): void {
   const returning = history.scrollRestoration === 'manual';
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (returning || nav?.type === 'navigate') {
-    let target: HTMLElement | null = null;
-    try {
-      target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    } catch {
-      // a malformed fragment names no anchor
-    }
+    const id = hashId();
+    const target = id ? document.getElementById(id) : null;
     if (target) holdInView(target);
   }
   history.scrollRestoration = 'auto';
