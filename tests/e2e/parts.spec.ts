@@ -126,13 +126,6 @@ test('step-through mode carries on across parts: Next past the last step of page
   await expect(page.locator(`#${last}`)).toHaveClass(/\bis-active\b/);
 });
 
-test('at phone size, the End key reaches the end of page 1', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('./');
-  await expect(page.locator('html')).toHaveClass(/\blive\b/);
-  await endKeyReaches(page, page.locator('[data-part-next]'));
-});
-
 test('a deep link to a step on part 3, opened at the root, lands on part 3 with that step active', async ({ page }) => {
   const id = stepsOf('/part-3/')[4]!;
   await page.goto(`./#${id}`);
