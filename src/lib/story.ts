@@ -48,7 +48,7 @@ export function buildStory(dir?: string): BuiltStory {
   const steps = chapters.flatMap((c) => c.steps);
   const timelineIds = [...new Set(steps.filter((s) => s.props.timeline).flatMap((s) => s.props.events))];
   const countryLabels = basemap.countries.flatMap((c) => (c.label ? [{ name: c.name, x: c.label[0], y: c.label[1] }] : []));
-  const atlas = buildAtlas(catalog, projection, { timelineIds, countryLabels, marginUnits: DEFAULT_BASEMAP_OPTIONS.marginUnits });
+  const atlas = buildAtlas(catalog, projection, { timelineIds, countryLabels, margin: DEFAULT_BASEMAP_OPTIONS.margin });
   const scenes = new Map<string, Scene>();
   for (const step of steps) scenes.set(step.props.id, resolveScene(step.props, catalog, atlas, projection));
   const pages = splitIntoPages(chapters.map((c) => ({ id: c.slug, steps: c.steps.map((s) => s.props.id) })));

@@ -26,7 +26,7 @@ const file = resolve(outDir, 'og.png');
 try {
   const { catalog, atlas, basemap } = buildStory();
   const card = selectOgCard(atlas, catalog.story);
-  const svg = buildOgSvg(basemap, card, loadOgFonts(), undefined, DEFAULT_BASEMAP_OPTIONS.marginUnits);
+  const svg = buildOgSvg(basemap, card, loadOgFonts(), undefined, DEFAULT_BASEMAP_OPTIONS.margin);
   mkdirSync(outDir, { recursive: true });
   const info = await sharp(Buffer.from(svg), { density: 72 }).resize(OG_WIDTH, OG_HEIGHT).png({ compressionLevel: 9, palette: false }).toFile(file);
   console.log(`og-image: wrote ${file} (${info.width}×${info.height}, ${Math.round(info.size / 1024)} KiB)`);

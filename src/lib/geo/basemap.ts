@@ -12,6 +12,7 @@ import { MIN_FRAME_SPAN_KM } from './region.ts';
 import { MAP_WIDTH, kmPerUnit, mapHeight } from './projection.ts';
 import { clipLine, clipRing, labelPoint, polygonArea, ringArea2, simplifyLine, smoothLine, type Pt, type Rect } from './planar.ts';
 import { encodePath, type GridPt, type Subpath } from './svg-path.ts';
+import type { MapMargin } from './camera.ts';
 
 /** The projected basemap as shipped to the browser. All paths are in map units (viewBox 0 0 width height). */
 export interface Basemap {
@@ -66,8 +67,17 @@ export interface FrameBox extends LonLatBox {
 
 /** Tuning of the simplification and clipping. */
 export interface BasemapOptions {
-  /** Map units of land drawn beyond the map box on every side, so the edge is not seen when the camera sits at the region's edge. */
-  marginUnits: number;
+  /**
+   * Map units drawn beyond the map box on each side, so the edge is not seen when the camera sits
+   * at the region's edge. The north has the most: the region is wider than tall, so a square phone
+   * view of all of it (Beirut to Tehran) is taller than the region, and a view is kept inside
+   * the drawn area only where it fits (camera.ts clampView).
+   */
+  margin: MapMargin;
+  /** Tolerance beyond the map box (the margin, seen only in views of the whole region), as a multiple of the coarse one. */
+  marginFactor: number;
+  /** Grid, in map units, that vertices beyond the map box are rounded to. */
+  marginGrid: number;
   /** Simplification tolerance in CSS pixels at a framing's own zoom. */
   tolerancePx: number;
   /** Screen width, in CSS px, across which a (desktop) framing's span — the larger side of its box — is assumed to be shown. */
@@ -93,7 +103,9 @@ export interface BasemapOptions {
 
 /** Defaults: 1 px at the framing's zoom inside framed areas, 10 times coarser elsewhere. */
 export const DEFAULT_BASEMAP_OPTIONS: BasemapOptions = {
-  marginUnits: 60,
+  margin: { top: 210, right: 60, bottom: 80, left: 60 },
+  marginFactor: 5,
+  marginGrid: 1,
   tolerancePx: 1,
   referenceWidthPx: 1280,
   phoneViewportPx: [390, 844],
@@ -520,8 +532,8 @@ export function buildBasemap(input: BasemapInput): Basemap {
   const width = MAP_WIDTH;
   const height = mapHeight(projection);
   const mapRect: Rect = { x0: 0, y0: 0, x1: width * GRID, y1: height * GRID };
-  const m = options.marginUnits * GRID;
-  const clipRect: Rect = { x0: -m, y0: -m, x1: mapRect.x1 + m, y1: mapRect.y1 + m };
+  const { margin } = options;
+  const clipRect: Rect = { x0: -margin.left * GRID, y0: -margin.top * GRID, x1: mapRect.x1 + margin.right * GRID, y1: mapRect.y1 + margin.bottom * GRID };
 
   const near = nearBox(projection, clipRect);
 
@@ -533,14 +545,18 @@ export function buildBasemap(input: BasemapInput): Basemap {
     y1: z.y1 * GRID,
     tolerance: z.tolerance * GRID,
   }));
+  const outside = coarse * GRID * options.marginFactor;
   const toleranceAt = ([x, y]: Pt): number => {
+    if (x < mapRect.x0 || x > mapRect.x1 || y < mapRect.y0 || y > mapRect.y1) return outside;
     let tol = coarse * GRID;
     for (const z of gridZones) if (x >= z.x0 && x <= z.x1 && y >= z.y0 && y <= z.y1 && z.tolerance < tol) tol = z.tolerance;
     return tol;
   };
   const coarseSnap = Math.max(1, Math.round(options.coarseGrid * GRID));
+  const marginSnap = Math.max(1, Math.round(options.marginGrid * GRID));
   const snap = (p: Pt): Pt => {
-    const g = toleranceAt(p) >= coarse * GRID ? coarseSnap : 1;
+    const tol = toleranceAt(p);
+    const g = tol >= outside && outside > coarse * GRID ? marginSnap : tol >= coarse * GRID ? coarseSnap : 1;
     return [Math.round(p[0] / g) * g, Math.round(p[1] / g) * g];
   };
   const project = (lon: number, lat: number): Pt => {

@@ -109,3 +109,16 @@ export function clampView(view: Box, limits: Box, subject: Box, insets: Insets =
     h: view.h,
   };
 }
+
+/** Map units on each side of the map box (top: north). */
+export interface MapMargin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The area a basemap drawn with `margin` covers, in map units: where views are kept (clampView). */
+export function drawnArea(width: number, height: number, margin: MapMargin): Box {
+  return { x: -margin.left, y: -margin.top, w: width + margin.left + margin.right, h: height + margin.top + margin.bottom };
+}

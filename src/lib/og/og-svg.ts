@@ -6,7 +6,8 @@
  * Pure: depends on its arguments only (fonts are loaded by ./fonts.ts, rasterised by
  * src/scripts/og-image.ts).
  */
-import type { Basemap } from '../geo/basemap.ts';
+import { DEFAULT_BASEMAP_OPTIONS, type Basemap } from '../geo/basemap.ts';
+import { drawnArea, type MapMargin } from '../geo/camera.ts';
 import { formatDate } from '../format.ts';
 import { insideRings } from '../geo/planar.ts';
 import { parsePath } from '../geo/svg-path.ts';
@@ -225,13 +226,14 @@ function boundsOf(points: readonly XY[]): Rect | null {
 }
 
 /** The camera: what the card is about, fitted above the band, never showing past the basemap. */
-function fitCamera(basemap: Basemap, card: OgCard, fadeTop: number, marginUnits: number): CardCamera {
+function fitCamera(basemap: Basemap, card: OgCard, fadeTop: number, margin: MapMargin): CardCamera {
   const W = OG_WIDTH;
   const H = OG_HEIGHT;
   const focus: XY[] = [...card.legs.flatMap((l) => l.points), ...(card.area ?? []), ...card.places.map((p): XY => [p.x, p.y])];
   const box: Rect = boundsOf(focus) ?? { x0: 0, y0: 0, x1: basemap.width, y1: basemap.height };
   const view: Rect = { x0: PAD_X + 40, y0: 64, x1: W - PAD_X - 40, y1: fadeTop + 8 };
-  const extent: Rect = { x0: -marginUnits, y0: -marginUnits, x1: basemap.width + marginUnits, y1: basemap.height + marginUnits };
+  const drawn = drawnArea(basemap.width, basemap.height, margin);
+  const extent: Rect = { x0: drawn.x, y0: drawn.y, x1: drawn.x + drawn.w, y1: drawn.y + drawn.h };
   const cover = Math.max(W / (extent.x1 - extent.x0), H / (extent.y1 - extent.y0));
   const fit = Math.min((view.x1 - view.x0) / Math.max(1, box.x1 - box.x0), (view.y1 - view.y0) / Math.max(1, box.y1 - box.y0));
   const k = Math.max(cover, Math.min(fit, 4));
@@ -479,11 +481,17 @@ function bandMarks(card: OgCard, band: Band, fonts: OgFonts, theme: OgTheme): st
 }
 
 /** Build the card's SVG (1200×630, no <text>: all lettering is outlines). */
-export function buildOgSvg(basemap: Basemap, card: OgCard, fonts: OgFonts, theme: OgTheme = OG_THEME, marginUnits = 60): string {
+export function buildOgSvg(
+  basemap: Basemap,
+  card: OgCard,
+  fonts: OgFonts,
+  theme: OgTheme = OG_THEME,
+  margin: MapMargin = DEFAULT_BASEMAP_OPTIONS.margin,
+): string {
   const W = OG_WIDTH;
   const H = OG_HEIGHT;
   const band = layoutBand(card, fonts);
-  const camera = fitCamera(basemap, card, band.fadeTop, marginUnits);
+  const camera = fitCamera(basemap, card, band.fadeTop, margin);
   const { k, tx, ty } = camera;
   const px = ([x, y]: XY): XY => [x * k + tx, y * k + ty];
   const pathOf = (points: readonly XY[], closed = false) =>

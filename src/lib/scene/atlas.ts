@@ -5,6 +5,7 @@
 import type { GeoProjection } from 'd3-geo';
 import type { Catalog, Event, Route } from '../content/schemas.ts';
 import { kmPerUnit, mapHeight, MAP_WIDTH, projectPoint } from '../geo/projection.ts';
+import { drawnArea, type MapMargin } from '../geo/camera.ts';
 import type { MarksAtlas } from '../marks/scene-to-marks.ts';
 import type { Atlas, AtlasEvent, AtlasLeg, AtlasRoute, AtlasTimeline, XY } from './types.ts';
 
@@ -109,7 +110,7 @@ export function buildTimeline(events: readonly Event[], ids: readonly string[]):
 export function buildAtlas(
   catalog: Catalog,
   projection: GeoProjection,
-  options: { timelineIds?: readonly string[]; countryLabels?: { name: string; x: number; y: number }[]; marginUnits?: number } = {},
+  options: { timelineIds?: readonly string[]; countryLabels?: { name: string; x: number; y: number }[]; margin?: MapMargin } = {},
 ): Atlas {
   const kpu = kmPerUnit(projection);
   const places: Atlas['places'] = {};
@@ -163,12 +164,7 @@ export function buildAtlas(
     width: MAP_WIDTH,
     height: mapHeight(projection),
     kmPerUnit: Math.round(kpu * 10000) / 10000,
-    limits: {
-      x: -(options.marginUnits ?? 0),
-      y: -(options.marginUnits ?? 0),
-      w: MAP_WIDTH + 2 * (options.marginUnits ?? 0),
-      h: mapHeight(projection) + 2 * (options.marginUnits ?? 0),
-    },
+    limits: drawnArea(MAP_WIDTH, mapHeight(projection), options.margin ?? { top: 0, right: 0, bottom: 0, left: 0 }),
     places,
     routes,
     events,

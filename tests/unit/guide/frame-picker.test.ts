@@ -4,12 +4,13 @@ import { checkContent } from '../../../src/lib/content/load.ts';
 import { frameSchema } from '../../../src/lib/content/schemas.ts';
 import { cameraFor, type Box } from '../../../src/lib/geo/camera.ts';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
+import { DEFAULT_BASEMAP_OPTIONS } from '../../../src/lib/geo/basemap.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { VALID_DIR } from './corpus.ts';
 import { TRIGGER, triggerShare } from '../../e2e/trigger.ts';
 
 const projection = createProjection();
-const atlas = buildAtlas(checkContent(VALID_DIR).catalog!, projection, { marginUnits: 60 });
+const atlas = buildAtlas(checkContent(VALID_DIR).catalog!, projection, { margin: DEFAULT_BASEMAP_OPTIONS.margin });
 
 /** The views an editor might pick: around the Euphrates valley, and the Lebanon–Syria border. */
 const subjects: Box[] = [

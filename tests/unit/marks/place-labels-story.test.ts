@@ -42,3 +42,20 @@ describe('label placement on the real story', () => {
     });
   }
 });
+
+// The basemap is drawn only so far (atlas.limits): a view that reaches past it shows an empty band
+// in the page's sea colour where there is land (the square phone views of the whole region did,
+// above the Caucasus, before the north margin grew).
+describe('the basemap covers every view of the real story', () => {
+  const inside = (v: { x: number; y: number; w: number; h: number }) => {
+    const l = atlas.limits;
+    const out = [l.y - v.y, v.y + v.h - (l.y + l.h), l.x - v.x, v.x + v.w - (l.x + l.w)];
+    return Math.max(...out) <= 0.5;
+  };
+  for (const shape of ['phone', 'wide'] as const) {
+    it(`${shape} ${LAYOUT.frames[shape].width}×${LAYOUT.frames[shape].height}: no view reaches past the drawn map`, () => {
+      const past = [...scenes.values()].filter((s) => !inside(frameCamera(s, shape, atlas.limits))).map((s) => s.step);
+      expect(past).toEqual([]);
+    });
+  }
+});
