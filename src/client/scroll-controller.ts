@@ -462,10 +462,10 @@ function listen(
   }).observe(fig.svg);
 }
 
-/** The anchor id the URL names, decoded; empty when there is none or the fragment is malformed. */
-function hashId(): string {
+/** The anchor id a fragment (the URL's by default) names, decoded; empty when there is none or it is malformed. */
+function hashId(hash = location.hash): string {
   try {
-    return decodeURIComponent(location.hash.slice(1));
+    return decodeURIComponent(hash.slice(1));
   } catch {
     return ''; // a malformed fragment names no anchor on any part
   }
@@ -511,6 +511,22 @@ function restoreToHash(): void {
   });
 }
 
+/**
+ * A link to an anchor of this page (the contents, a step's sources) lands the same way: the
+ * browser's jump lands among chapters or sources laid out for the first time, whose sizes until
+ * then are estimates, so the anchor is held once the jump is made.
+ */
+function holdLinkedAnchors(): void {
+  addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
+    const id = link ? hashId(link.hash) : '';
+    const target = id ? document.getElementById(id) : null;
+    // After the click's own jump (the default action, once every listener has run).
+    if (target) setTimeout(() => holdInView(target));
+  });
+}
+
 /** How long the anchor of a page opened at one is held in place while the page around it settles, frames. */
 const HOLD_FRAMES = 60;
 
@@ -543,6 +559,7 @@ function holdInView(el: HTMLElement): void {
 function start(): void {
   if (toOtherPart()) return;
   restoreToHash();
+  holdLinkedAnchors();
   const fig = readFigure();
   const stepEls = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!fig || stepEls.length === 0) return;

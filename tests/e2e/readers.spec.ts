@@ -371,6 +371,28 @@ for (const viewport of [
   });
 }
 
+// Each source is laid out on its own once the page is live, its paint contained, so its number is
+// drawn in its own box: on screen, in print and for a screen reader it must still read 1 to N.
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+    test('the sources are numbered 1 to N in order, for a screen reader too, and in print', async ({ page }) => {
+      await page.goto('./#sources');
+      const items = page.locator('.source-list > li');
+      const n = await items.count();
+      expect(n).toBeGreaterThan(10);
+      for (const media of ['screen', 'print'] as const) {
+        await page.emulateMedia({ media });
+        for (const i of [0, 1, Math.floor(n / 2), n - 1]) {
+          await items.nth(i).scrollIntoViewIfNeeded();
+          await expect(items.nth(i), `${media}: source ${i + 1}`).toBeVisible();
+          expect((await items.nth(i).ariaSnapshot()).split('\n')[1]?.trim(), `${media}: source ${i + 1}`).toBe(`- text: "${i + 1}."`);
+        }
+      }
+    });
+  });
+}
+
 test('print: every chapter in order with its static figure, no sticky layout, URLs after links, the as-of date first', async ({ page, problems }) => {
   await page.goto('./');
   await page.emulateMedia({ media: 'print' });

@@ -3,11 +3,41 @@
  * what the content declares for that step — checked on what the reader sees (element geometry,
  * drawn path lengths, visible markers), not on attributes the controller wrote about itself.
  */
+import type { Page } from '@playwright/test';
 import { expectedSteps, type ExpectedStep } from './expected.ts';
 import { expect, test, waitForSettled } from './fixtures.ts';
 import { seen, type Seen } from './figure-state.ts';
 
 const steps = expectedSteps();
+
+/** How far an anchor's top lies from where a link to it lands (its scroll margin: the top bar), px. */
+const offsetFromPlace = (page: Page, id: string) =>
+  page.locator(`#${id}`).evaluate((el) => Math.round(Math.abs(el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginBlockStart))));
+
+/**
+ * A link from a step's sources to the source list, followed on a fresh page: the source list is laid
+ * out for the first time around the jump, item by item once the page is live, and the linked
+ * source must end just below the top bar (without the controller's hold it landed up to 780 px off).
+ */
+async function followSourceLinks(page: Page): Promise<void> {
+  await page.goto('./');
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('.step-sources a[href^="#source-"]')].map((a) => ({
+      step: a.closest('.step')!.id,
+      href: a.getAttribute('href')!,
+    })),
+  );
+  expect(links.length).toBeGreaterThan(10);
+  // The first link of the story, the last, and a spread between (a new page each: nothing laid out yet).
+  for (const { step, href } of links.filter((_, i) => i % Math.ceil(links.length / 5) === 0 || i === links.length - 1)) {
+    await page.goto('about:blank');
+    await page.goto(`./#${step}`);
+    await page.locator(`#${step} .step-sources summary`).click();
+    await page.locator(`#${step} .step-sources a[href="${href}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect.poll(() => offsetFromPlace(page, href.slice(1)), { message: `${href} from ${step}: px from its place` }).toBeLessThanOrEqual(2);
+  }
+}
 
 function check(s: Seen, step: ExpectedStep): void {
   expect(s.dots, `markers shown for ${step.id}`).toEqual(step.dots);
@@ -54,9 +84,7 @@ for (const viewport of [
 
     test('a link to a step opens a fresh page with that step just below the top bar', async ({ page, problems }) => {
       test.setTimeout(180_000);
-      // How far the step's top lies from where an anchor lands (its scroll margin: the top bar).
-      const offset = (id: string) =>
-        page.locator(`#${id}`).evaluate((el) => Math.round(Math.abs(el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginBlockStart))));
+      const offset = (id: string) => offsetFromPlace(page, id);
       for (const step of steps) {
         await page.goto('about:blank');
         await page.goto(`./#${step.id}`);
@@ -67,8 +95,23 @@ for (const viewport of [
       }
       expect(problems).toEqual([]);
     });
+
+    test("a link from a step's sources lands that source just below the top bar", async ({ page, problems }) => {
+      test.setTimeout(120_000);
+      await followSourceLinks(page);
+      expect(problems).toEqual([]);
+    });
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test("a link from a step's sources lands that source just below the top bar", async ({ page }) => {
+    test.setTimeout(120_000);
+    await followSourceLinks(page);
+  });
+});
 
 test('the URL follows the reader without adding history entries, and back returns to the previous page state', async ({ page, problems }) => {
   await page.goto('./');
