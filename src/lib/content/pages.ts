@@ -68,11 +68,6 @@ export function linkTo(base: string, from: number, to: number, fragment: string)
   return from === to ? `#${fragment}` : `${pageUrl(base, to)}#${fragment}`;
 }
 
-/** Which page holds a chapter (by id), or undefined. */
-export function pageOfChapter(pages: readonly StoryPage[], chapter: string): number | undefined {
-  return pages.find((p) => p.chapters.includes(chapter))?.number;
-}
-
 /**
  * The deep-link map a page carries when the story has several pages: the URL of every page and,
  * for every other page, the ids of the anchors it holds (its steps, its chapters as

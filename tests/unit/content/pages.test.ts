@@ -9,7 +9,6 @@ import {
   encodePartMap,
   MAX_STEPS_PER_PAGE,
   linkTo,
-  pageOfChapter,
   pagePath,
   pageUrl,
   partMap,
@@ -105,12 +104,6 @@ describe('page URLs and links between pages', () => {
     expect(linkTo('/explainer/', 2, 2, 'chapter-a')).toBe('#chapter-a');
     expect(linkTo('/explainer/', 2, 1, 'chapter-a')).toBe('/explainer/#chapter-a');
     expect(linkTo('/', 1, 3, 'source-x')).toBe('/part-3/#source-x');
-  });
-
-  it('finds the page of a chapter', () => {
-    const pages = splitIntoPages(chapters(5, 5, 5), 10);
-    expect(pageOfChapter(pages, 'c3')).toBe(2);
-    expect(pageOfChapter(pages, 'nope')).toBeUndefined();
   });
 });
 
