@@ -362,8 +362,24 @@ function followUrl(step: string): void {
   const from = location.hash;
   urlTimer = window.setTimeout(() => {
     // A link followed meanwhile (to a source, say) keeps its own address.
-    if (location.hash === from && from !== `#${step}`) history.replaceState(history.state, '', `#${step}`);
+    if (location.hash !== from) return;
+    const place = addressAtLine(step);
+    if (place && from !== `#${place}`) history.replaceState(history.state, '', `#${place}`);
   }, URL_DELAY_MS);
+}
+
+/**
+ * What the URL names for a reader whose active step is `step`: in the back matter (sources,
+ * about), the first source in view below the top bar (where a link to it lands, so that a reload
+ * returns to the same view) or else that part; elsewhere the step.
+ */
+function addressAtLine(step: string): string {
+  const part = [...document.querySelectorAll<HTMLElement>('.back-matter[id]')].find(crosses);
+  if (!part) return step;
+  const sources = [...part.querySelectorAll<HTMLElement>('.source-list > li[id]')];
+  const top = sources[0] ? parseFloat(getComputedStyle(sources[0]).scrollMarginBlockStart) || 0 : 0;
+  const first = sources.find((li) => li.getBoundingClientRect().bottom > top + 1);
+  return (first && first.getBoundingClientRect().top < innerHeight ? first : part).id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,11 +406,23 @@ function observeSteps(state: State, activate: (i: number, how: { fromPrevious: b
       if (i >= 0) activate(i, { fromPrevious: down && i === before + 1 });
     }
   };
-  /** (Re)create the observer for the viewport's height: its root is the trigger line. */
+  // The URL follows the reader into the back matter and through the sources (at each scroll's
+  // end there), and back to the active step out of it (see addressAtLine).
+  const backMatter = [...document.querySelectorAll<HTMLElement>('.back-matter[id]')];
+  const follow = () => followUrl(state.steps[state.activeIndex]?.id ?? '');
+  let backObserver: IntersectionObserver | null = null;
+  addEventListener('scrollend', () => {
+    if (backMatter.some(crosses)) follow();
+  });
+  /** (Re)create the observers for the viewport's height: their root is the trigger line. */
   function connect(): void {
     observer?.disconnect();
+    backObserver?.disconnect();
     const line = Math.round(triggerLine());
-    observer = new IntersectionObserver(onEntries, { rootMargin: `${-line}px 0px ${-(innerHeight - line - 1)}px 0px`, threshold: 0 });
+    const options = { rootMargin: `${-line}px 0px ${-(innerHeight - line - 1)}px 0px`, threshold: 0 };
+    observer = new IntersectionObserver(onEntries, options);
+    backObserver = new IntersectionObserver(follow, options);
+    for (const el of backMatter) backObserver.observe(el);
     watched = [];
     watch();
   }
@@ -498,12 +526,18 @@ function toOtherPart(): boolean {
 function restoreToHash(): void {
   const returning = history.scrollRestoration === 'manual';
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (returning || nav?.type === 'navigate') {
-    const id = hashId();
-    const target = id ? document.getElementById(id) : null;
-    if (target) holdInView(target);
-  }
-  history.scrollRestoration = 'auto';
+  const id = returning || nav?.type === 'navigate' ? hashId() : '';
+  const target = id ? document.getElementById(id) : null;
+  if (target) {
+    holdInView(target);
+    // The browser restores the offset of the page left just after the load event, unless
+    // restoration is manual then, and lets the anchor go: taken among parts laid out, that offset
+    // points elsewhere among sizes still estimated (a reload in the sources landed 350 to 1,650 px
+    // from the source read). So it stays manual until the load is done.
+    const auto = () => requestAnimationFrame(() => requestAnimationFrame(() => (history.scrollRestoration = 'auto')));
+    if (document.readyState === 'complete') auto();
+    else addEventListener('load', auto, { once: true });
+  } else history.scrollRestoration = 'auto';
   addEventListener('pagehide', () => (history.scrollRestoration = 'manual'));
   // Back from the back/forward cache: the page is as it was left, offset included.
   addEventListener('pageshow', (event) => {

@@ -124,6 +124,33 @@ test('the URL follows the reader without adding history entries, and back return
   expect(problems).toEqual([]);
 });
 
+test('reading the sources, the URL names the source at the top: a reload returns to it, and back in the last chapter the URL names its last step', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/live/);
+  await page
+    .locator('.source-list > li')
+    .nth(40)
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // The sources around it are laid out as they come into view: the URL names the one then at the top.
+  await expect(page).toHaveURL(/#source-[\w-]+$/);
+  const id = new URL(page.url()).hash.slice(1);
+  expect(await offsetFromPlace(page, id), `${id} at the top before the reload`).toBeLessThan(200);
+  await page.reload();
+  // The sources above it are laid out for the first time around it: it must end in its place.
+  await expect.poll(() => offsetFromPlace(page, id), { message: `${id}: px from its place after the reload` }).toBeLessThanOrEqual(2);
+  // The reader scrolls back up (a wheel turn lets go of the held source) into the last chapter.
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, -40);
+  const last = steps.at(-1)!;
+  await page.locator(`#${last.id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(page).toHaveURL(new RegExp(`#${last.id}$`));
+  expect(problems).toEqual([]);
+});
+
 test('reload mid-story restores the step in the URL', async ({ page, problems }) => {
   const step = steps[Math.floor(steps.length / 2)]!;
   await page.goto(`./#${step.id}`);
