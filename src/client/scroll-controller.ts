@@ -561,6 +561,39 @@ function holdLinkedAnchors(): void {
   });
 }
 
+/**
+ * The End key scrolls to the end of the page as the browser estimates it, and the chapters and
+ * sources laid out on the way then change the page's height: at phone widths the end of a page of
+ * parts was left screens away. So the end is held in view for a moment, like an anchor, until the
+ * reader turns the wheel, touches, clicks, presses another key or drags the scrollbar up.
+ */
+function holdEndOnEndKey(): void {
+  addEventListener('keydown', (event) => {
+    if (event.key !== 'End' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const el = event.target;
+    if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    let held = true;
+    const release = () => (held = false);
+    for (const type of ['wheel', 'touchstart', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
+    // Another key lets go (listened for after this one has passed).
+    setTimeout(() => addEventListener('keydown', release, { once: true }));
+    let frames = 0;
+    let last = -1;
+    let lastEnd = -1;
+    const hold = () => {
+      if (!held) return;
+      const end = document.documentElement.scrollHeight - innerHeight;
+      // Moved far up on a page of the same height: the scrollbar, which sends no event.
+      if (last >= 0 && scrollY < last - innerHeight / 4 && end === lastEnd) return;
+      if (scrollY < end - 1) scrollTo({ top: end, behavior: 'instant' });
+      last = scrollY;
+      lastEnd = end;
+      if (++frames < HOLD_FRAMES) requestAnimationFrame(hold);
+    };
+    requestAnimationFrame(hold);
+  });
+}
+
 /** How long the anchor of a page opened at one is held in place while the page around it settles, frames. */
 const HOLD_FRAMES = 60;
 
@@ -594,6 +627,7 @@ function start(): void {
   if (toOtherPart()) return;
   restoreToHash();
   holdLinkedAnchors();
+  holdEndOnEndKey();
   const fig = readFigure();
   const stepEls = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   if (!fig || stepEls.length === 0) return;

@@ -106,6 +106,20 @@ async function endKeyReaches(page: Page, end: Locator): Promise<void> {
   await expect(end).toBeInViewport();
 }
 
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 390, height: 844 },
+]) {
+  // On a phone a step is one to two screens tall, and the estimates of the chapters the End key
+  // passes are further from their real heights: the end is held in view while they are laid out.
+  test(`at ${viewport.width}×${viewport.height} the End key reaches the continue link of page 1`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveClass(/\blive\b/);
+    await endKeyReaches(page, page.locator('[data-part-next]'));
+  });
+}
+
 test('step-through mode carries on across parts: Next past the last step of page 1 opens part 2 at its first step, Previous comes back', async ({ page }) => {
   const last = stepsOf('/').at(-1)!;
   const first = stepsOf('/part-2/')[0]!;

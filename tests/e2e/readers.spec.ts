@@ -308,6 +308,7 @@ test('reading progress and the chapter label follow the active step', async ({ p
 });
 
 for (const viewport of [
+  { width: 320, height: 640 },
   { width: 390, height: 844 },
   { width: 1920, height: 1080 },
 ]) {
