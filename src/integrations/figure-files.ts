@@ -72,11 +72,34 @@ export function basemapFile(width: number, height: number, symbolMarkup: () => P
   });
 }
 
-/** The integration: write every registered file into the build's output when it is done. */
+/**
+ * `npm run dev` has no build output: the dev server answers a request for a registered file (the
+ * page that names it registered it while it was rendered) and passes every other request on.
+ */
+export function serveRegisteredFiles(base: string) {
+  const prefix = base.replace(/\/?$/, '/');
+  return (req: { url?: string }, res: { setHeader(name: string, value: string): void; end(body: string): void }, next: () => void): void => {
+    const path = (req.url ?? '').split(/[?#]/)[0]!;
+    const content = path.startsWith(prefix) ? registry.files.get(path.slice(prefix.length)) : undefined;
+    if (content === undefined) return next();
+    res.setHeader('content-type', 'image/svg+xml; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.end(content);
+  };
+}
+
+/** The integration: write every registered file into the build's output when it is done, and serve them in dev. */
 export default function figureFiles(): AstroIntegration {
+  let base = '/';
   return {
     name: 'the-pipeline:figure-files',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveRegisteredFiles(base));
+      },
       'astro:build:start': () => {
         registry.files.clear();
         registry.basemap = null;
