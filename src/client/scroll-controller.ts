@@ -572,30 +572,40 @@ function holdEndOnEndKey(): void {
     if (event.key !== 'End' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const el = event.target;
     if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
-    let held = true;
-    const release = () => (held = false);
-    for (const type of ['wheel', 'touchstart', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
-    // Another key lets go (listened for after this one has passed).
-    setTimeout(() => addEventListener('keydown', release, { once: true }));
-    let frames = 0;
     let last = -1;
     let lastEnd = -1;
-    const hold = () => {
-      if (!held) return;
-      const end = document.documentElement.scrollHeight - innerHeight;
-      // Moved far up on a page of the same height: the scrollbar, which sends no event.
-      if (last >= 0 && scrollY < last - innerHeight / 4 && end === lastEnd) return;
-      if (scrollY < end - 1) scrollTo({ top: end, behavior: 'instant' });
-      last = scrollY;
-      lastEnd = end;
-      if (++frames < HOLD_FRAMES) requestAnimationFrame(hold);
-    };
-    requestAnimationFrame(hold);
+    // Started after this key has passed, so that only another key lets go.
+    setTimeout(() =>
+      holdFor(() => {
+        const end = document.documentElement.scrollHeight - innerHeight;
+        // Moved far up on a page of the same height: the scrollbar, which sends no event.
+        if (last >= 0 && scrollY < last - innerHeight / 4 && end === lastEnd) return false;
+        if (scrollY < end - 1) scrollTo({ top: end, behavior: 'instant' });
+        last = scrollY;
+        lastEnd = end;
+        return true;
+      }),
+    );
   });
 }
 
 /** How long the anchor of a page opened at one is held in place while the page around it settles, frames. */
 const HOLD_FRAMES = 60;
+
+/**
+ * Run `keep` once a frame for about a second (HOLD_FRAMES), until it returns false (it found the
+ * reader moving away) or the reader's first wheel, touch, key or pointer press lets go.
+ */
+function holdFor(keep: () => boolean): void {
+  let held = true;
+  const release = () => (held = false);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
+  let frames = 0;
+  const tick = () => {
+    if (held && keep() && ++frames < HOLD_FRAMES) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
 
 /**
  * Scroll `el` to the top and hold it there for about a second: the chapters and figures around it
@@ -607,20 +617,14 @@ const HOLD_FRAMES = 60;
 function holdInView(el: HTMLElement): void {
   el.scrollIntoView({ behavior: 'instant' });
   const top = el.getBoundingClientRect().top;
-  let held = true;
-  const release = () => (held = false);
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
   let at = top + scrollY;
-  let frames = 0;
-  const hold = () => {
-    if (!held) return;
+  holdFor(() => {
     const now = el.getBoundingClientRect().top;
-    if (Math.abs(now + scrollY - at) <= 1 && Math.abs(now - top) > innerHeight / 4) return;
+    if (Math.abs(now + scrollY - at) <= 1 && Math.abs(now - top) > innerHeight / 4) return false;
     if (Math.abs(now - top) > 1) el.scrollIntoView({ behavior: 'instant' });
     at = el.getBoundingClientRect().top + scrollY;
-    if (++frames < HOLD_FRAMES) requestAnimationFrame(hold);
-  };
-  requestAnimationFrame(hold);
+    return true;
+  });
 }
 
 function start(): void {

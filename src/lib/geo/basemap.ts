@@ -545,9 +545,10 @@ export function buildBasemap(input: BasemapInput): Basemap {
     y1: z.y1 * GRID,
     tolerance: z.tolerance * GRID,
   }));
-  const outside = coarse * GRID * options.marginFactor;
-  const toleranceAt = ([x, y]: Pt): number => {
-    if (x < mapRect.x0 || x > mapRect.x1 || y < mapRect.y0 || y > mapRect.y1) return outside;
+  const beyondMap = ([x, y]: Pt): boolean => x < mapRect.x0 || x > mapRect.x1 || y < mapRect.y0 || y > mapRect.y1;
+  const toleranceAt = (p: Pt): number => {
+    if (beyondMap(p)) return coarse * GRID * options.marginFactor;
+    const [x, y] = p;
     let tol = coarse * GRID;
     for (const z of gridZones) if (x >= z.x0 && x <= z.x1 && y >= z.y0 && y <= z.y1 && z.tolerance < tol) tol = z.tolerance;
     return tol;
@@ -555,8 +556,7 @@ export function buildBasemap(input: BasemapInput): Basemap {
   const coarseSnap = Math.max(1, Math.round(options.coarseGrid * GRID));
   const marginSnap = Math.max(1, Math.round(options.marginGrid * GRID));
   const snap = (p: Pt): Pt => {
-    const tol = toleranceAt(p);
-    const g = tol >= outside && outside > coarse * GRID ? marginSnap : tol >= coarse * GRID ? coarseSnap : 1;
+    const g = beyondMap(p) ? marginSnap : toleranceAt(p) >= coarse * GRID ? coarseSnap : 1;
     return [Math.round(p[0] / g) * g, Math.round(p[1] / g) * g];
   };
   const project = (lon: number, lat: number): Pt => {
