@@ -248,3 +248,17 @@ export function renderNginxServer(base: string, opts: { listen?: string; root?: 
   );
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The page with every character outside ASCII written as a numeric character reference (`’` as
+ * `&#8217;`), except inside `<script>` and `<style>`, whose text the parser does not decode. The
+ * page reads the same. Why: a browser decodes an all-ASCII page on a fast path. A few hundred curly
+ * quotes and dashes in an otherwise ASCII page of 380 KB made Chromium decode the whole of it
+ * character by character, before its first paint: 13.7 ms against 2.7 ms at 4× CPU slowdown.
+ */
+export function asciiHtml(html: string): string {
+  return html
+    .split(/(<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>)/i)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`)))
+    .join('');
+}

@@ -1,14 +1,15 @@
 /**
- * The publish integration: after a build, write the files a host needs next to the pages —
- * `_headers` (Netlify / Cloudflare Pages), `robots.txt`, and `sitemap.xml` when SITE_URL is set —
- * all derived from the same base path and site URL Astro built the pages with. When the site URL
- * is unset it warns instead of guessing a domain: no canonical URL, og:url or sitemap is emitted.
+ * The publish integration: after a build, write every page as ASCII (asciiHtml: the browser decodes
+ * it faster), and the files a host needs next to the pages — `_headers` (Netlify / Cloudflare
+ * Pages), `robots.txt`, and `sitemap.xml` when SITE_URL is set — all derived from the same base path
+ * and site URL Astro built the pages with. When the site URL is unset it warns instead of guessing
+ * a domain: no canonical URL, og:url or sitemap is emitted.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { normaliseBase, renderHeadersFile, renderRobots, renderSitemap } from './publish-files.ts';
+import { asciiHtml, normaliseBase, renderHeadersFile, renderRobots, renderSitemap } from './publish-files.ts';
 
 /** Every file under a folder, as sorted forward-slash paths relative to it. */
 function listFiles(root: string): string[] {
@@ -36,6 +37,10 @@ export default function publish(): AstroIntegration {
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
+        for (const file of listFiles(out).filter((f) => f.endsWith('.html'))) {
+          const path = join(out, file);
+          writeFileSync(path, asciiHtml(readFileSync(path, 'utf8')));
+        }
         if (!site) {
           logger.warn(
             'SITE_URL is not set: the build has no canonical URL, no og:url and no sitemap.xml (a guessed domain would be wrong). ' +

@@ -107,6 +107,14 @@ describe('reproducible builds', () => {
   });
 });
 
+describe('pages written as ASCII', () => {
+  it('every page of every build is ASCII, while the story still reads its curly quotes and dashes', () => {
+    for (const built of [A, C, P]) for (const page of pagesOf(built)) expect(read(built, page), `${built.dir}/${page}`).not.toMatch(/[\u0080-\u{10ffff}]/u);
+    const text = scanHtml(read(A, 'index.html')).text;
+    expect(text).toMatch(/[\u2018-\u201d\u2013\u2014]/);
+  });
+});
+
 describe('html-validate (recommended + document + no-inline-style)', () => {
   const config = JSON.parse(readFileSync(join(repo, '.htmlvalidate.json'), 'utf8')) as ConfigData;
   const validator = new HtmlValidate(config);

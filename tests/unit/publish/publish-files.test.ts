@@ -1,7 +1,9 @@
 /** The pure generators behind the publish integration: _headers, nginx, robots.txt, sitemap. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseHtml, textOf } from '../../../src/scripts/html.ts';
 import {
+  asciiHtml,
   DENIED_FEATURES,
   HEADER_CSP,
   SECURITY_HEADERS,
@@ -138,4 +140,38 @@ describe('nginx', () => {
       expect(conf).toContain(`error_page 404 ${base}404.html;`);
     });
   }
+});
+
+describe('asciiHtml (every page is written as ASCII: the browser decodes it on its fast path)', () => {
+  const page =
+    '<!DOCTYPE html><html lang="en"><head><title>The Pipeline – a map</title><style>.q::before{content:"“"}</style></head>' +
+    '<body><p title="Deir Ezzor’s “depots”">The monitor’s toll — “at least 57” · 2021 𝔸</p><script type="application/json">{"a":"é"}</script></body></html>';
+
+  it('writes every character outside ASCII in text, titles and attributes as a numeric reference', () => {
+    const out = asciiHtml(page);
+    expect(out).toContain('<title>The Pipeline &#8211; a map</title>');
+    expect(out).toContain('title="Deir Ezzor&#8217;s &#8220;depots&#8221;"');
+    expect(out).toContain('&#120120;'); // a character outside the BMP is one reference, not two halves
+    expect(out.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/g, '')).not.toMatch(/[\u0080-\u{10ffff}]/u);
+  });
+
+  it('reads the same: the parsed text and attributes are unchanged', () => {
+    const before = parseHtml(page);
+    const after = parseHtml(asciiHtml(page));
+    expect(textOf(after)).toBe(textOf(before));
+    expect(textOf(after)).toContain('The monitor’s toll — “at least 57” · 2021 𝔸');
+    expect(asciiHtml(page)).toContain('title="Deir Ezzor&#8217;s');
+  });
+
+  it('leaves the text of <script> and <style> as it is (the parser does not decode references there)', () => {
+    const out = asciiHtml(page);
+    expect(out).toContain('<style>.q::before{content:"“"}</style>');
+    expect(out).toContain('<script type="application/json">{"a":"é"}</script>');
+  });
+
+  it('changes nothing in a page that is ASCII already, and a second pass changes nothing', () => {
+    const ascii = '<!DOCTYPE html><html><body><p>plain &amp; simple</p></body></html>';
+    expect(asciiHtml(ascii)).toBe(ascii);
+    expect(asciiHtml(asciiHtml(page))).toBe(asciiHtml(page));
+  });
 });
