@@ -126,7 +126,7 @@ const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large
  * back, LCP_PAIRS times (load only, no scroll), and the ratio judged is the median over all those
  * adjacent pairs: a busy moment slows both loads of a pair alike.
  */
-const LCP_PAIRS = 4;
+const LCP_PAIRS = 8;
 const lcpRatios: { story: number[]; large: number[] } = { story: [], large: [] };
 const loadOnly = { ...base, settleMs: 500, scroll: null };
 async function lcpPair(url: string): Promise<number | null> {
