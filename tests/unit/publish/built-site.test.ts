@@ -107,6 +107,22 @@ describe('reproducible builds', () => {
   });
 });
 
+describe('the first paint is the masthead', () => {
+  it('every story page links the rest of its stylesheet right after the masthead, then a classic script that waits for it, then the story', () => {
+    for (const built of [A, C, P])
+      for (const page of pagesOf(built).filter((p) => p !== '404.html')) {
+        const html = read(built, page);
+        const masthead = html.indexOf('</header>', html.indexOf('class="masthead"'));
+        const after = html.slice(masthead + '</header>'.length, html.indexOf('<main'));
+        expect(after, `${built.dir}/${page}`).toMatch(
+          /^<link rel="stylesheet" href="[^"]*\/_astro\/story-body\.[^"]+\.css"><script src="[^"]*\/_astro\/after-styles\.[^"]+\.js"><\/script>$/,
+        );
+        const head = html.slice(0, html.indexOf('</head>'));
+        expect(head, `${built.dir}/${page}: the head links only the first screen's stylesheet`).not.toContain('story-body');
+      }
+  });
+});
+
 describe('pages written as ASCII', () => {
   it('every page of every build is ASCII, while the story still reads its curly quotes and dashes', () => {
     for (const built of [A, C, P]) for (const page of pagesOf(built)) expect(read(built, page), `${built.dir}/${page}`).not.toMatch(/[\u0080-\u{10ffff}]/u);
@@ -328,8 +344,10 @@ describe('HTML-looking text in a data file renders as text', () => {
     // The only images are the static figures' layers, from _astro/.
     expect(elements.filter((e) => e.tag === 'img' && !/^\/explainer\/_astro\/[^/]+\.svg(#[^"]*)?$/.test(e.attrs.get('src') ?? ''))).toEqual([]);
     expect(elements.filter((e) => [...e.attrs.keys()].some((k) => k.startsWith('on'))).map((e) => e.tag)).toEqual([]);
-    // The only script is the bundled module from _astro/.
+    // The only scripts are from _astro/: the empty one that holds the parser after the body's
+    // stylesheet, and the bundled module.
     expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? 'inline')).toEqual([
+      expect.stringMatching(/^\/explainer\/_astro\/after-styles\.[^/]+\.js$/),
       expect.stringMatching(/^\/explainer\/_astro\/[^/]+\.js$/),
     ]);
   });
