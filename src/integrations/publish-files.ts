@@ -1,7 +1,7 @@
 /**
  * Pure functions behind the publish integration: the HTTP headers a host should send (as a
- * Netlify / Cloudflare Pages `_headers` file and as an nginx server block), robots.txt and the
- * sitemap. Everything is derived from the base path (BASE_PATH) and the site URL (SITE_URL), the
+ * Netlify / Cloudflare Pages `_headers` file and as an nginx server block), robots.txt, the
+ * sitemap, and the pages rewritten as ASCII (asciiHtml). Everything is derived from the base path (BASE_PATH) and the site URL (SITE_URL), the
  * same two settings Astro builds with, so the files can never disagree with the built pages.
  *
  * No I/O here: src/integrations/publish.ts writes the files; tests/unit/publish tests these.

@@ -37,30 +37,5 @@ test.describe('byte budgets of the story page', () => {
       test.info().annotations.push({ type: 'first load', description: load.report });
       expectWithinBudget(load);
     });
-
-    // The first paint is the masthead alone: the rest of the stylesheet is linked right after it,
-    // and the browser holds the parser there while it paints what is above. Holding that file here
-    // makes the order observable: the masthead is painted while the story is not even parsed.
-    test('the masthead is painted before the rest of the page is parsed', async ({ page, problems }) => {
-      let release = () => {};
-      const held = new Promise<void>((ok) => (release = ok));
-      let requested = 0;
-      await page.route('**/story-body.*.css', async (route) => {
-        requested++;
-        await held;
-        await route.continue();
-      });
-      await page.goto('./', { waitUntil: 'commit' });
-      await expect
-        .poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length), { message: 'the masthead is painted' })
-        .toBe(1);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(requested, 'the rest of the stylesheet was requested (and is held)').toBe(1);
-      expect(await page.evaluate(() => document.getElementById('story')), 'the story is not parsed yet').toBeNull();
-      release();
-      await expect(page.locator('html')).toHaveClass(/\blive\b/);
-      await expect(page.locator('#story')).toBeAttached();
-      expect(problems).toEqual([]);
-    });
   });
 });
