@@ -102,3 +102,36 @@ export function totalBlockingTime(tasks: readonly Task[], from: number, to: numb
 export function tasksWithin(tasks: readonly Task[], from: number, to: number): Task[] {
   return tasks.filter((task) => task.t + task.d >= from && task.t <= to);
 }
+
+/** A seeded pseudo-random generator (mulberry32) in [0, 1): the same seed gives the same numbers, so a report can be reproduced. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How far the median of these values could move by chance: a percentile bootstrap interval. The
+ * values are resampled with replacement `resamples` times, and the interval is the central `level`
+ * share of those resamples' medians (0.9: from the 5th to the 95th percentile). Seeded, so the same
+ * values give the same interval. Null for an empty list. A budget whose limit lies inside the
+ * interval is not decided by the measurement, whichever side the median falls on.
+ */
+export function medianInterval(values: readonly number[], level = 0.9, resamples = 2000, seed = 1): [number, number] | null {
+  const xs = values.filter((v) => Number.isFinite(v));
+  if (xs.length === 0) return null;
+  const random = seededRandom(seed);
+  const medians: number[] = [];
+  const sample = new Array<number>(xs.length);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < xs.length; i++) sample[i] = xs[Math.floor(random() * xs.length)]!;
+    medians.push(median(sample)!);
+  }
+  const tail = (1 - level) / 2;
+  return [quantile(medians, tail)!, quantile(medians, 1 - tail)!];
+}

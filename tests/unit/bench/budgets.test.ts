@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, formatTable, judge, type PageSummary } from '../../../src/scripts/bench/budgets.ts';
+import { BUDGETS, formatTable, judge, lcpRatioText, type PageSummary } from '../../../src/scripts/bench/budgets.ts';
 
 const page = (over: Partial<PageSummary> = {}): PageSummary => ({
   label: 'story',
@@ -47,6 +47,17 @@ describe('bench budgets', () => {
     expect(rows.find((r) => r.figure === 'transferred, first load')!.largeOk).toBe(true);
     const heavy = judge(page(), { ...large, total: { count: 4, transferred: BUDGETS.firstLoadBytes + 1, decoded: 0 } }, null);
     expect(heavy.find((r) => r.figure === 'transferred, first load')!.largeOk).toBe(false);
+  });
+
+  it('the LCP ratio row shows the median with its interval and pairs, and is judged on the median', () => {
+    const row = (p: PageSummary) => judge(p, null, { lcp: 300 }).find((r) => r.figure === 'LCP ratio story / bare')!;
+    const measured = page({ lcpRatio: 1.08, lcpPairs: 48, lcpRatioInterval: [1.02, 1.149] });
+    expect(row(measured).story).toBe('1.08 (90 %: 1.02–1.15, 48 pairs)');
+    expect(row(measured).ok).toBe(true);
+    expect(row(page({ lcpRatio: 1.12, lcpPairs: 48, lcpRatioInterval: [1.05, 1.2] })).ok).toBe(false);
+    // A summary from before the interval was measured still reads as the bare median.
+    expect(lcpRatioText(page({ lcpRatio: 1.2 }))).toBe('1.20');
+    expect(lcpRatioText(page({ lcpRatio: null }))).toBe('–');
   });
 
   it('formatTable prints an aligned Markdown table with verdicts', () => {

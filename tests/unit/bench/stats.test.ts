@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativeLayoutShift, frameStats, median, quantile, tasksWithin, totalBlockingTime } from '../../../src/scripts/bench/stats.ts';
+import {
+  cumulativeLayoutShift,
+  frameStats,
+  median,
+  medianInterval,
+  quantile,
+  seededRandom,
+  tasksWithin,
+  totalBlockingTime,
+} from '../../../src/scripts/bench/stats.ts';
 
 describe('bench stats', () => {
   it('median takes the middle value, averages the middle two, and ignores missing figures', () => {
@@ -49,5 +58,33 @@ describe('bench stats', () => {
     expect(totalBlockingTime(tasks, 100, 800)).toBe(30);
     expect(tasksWithin(tasks, 250, 500)).toEqual([tasks[0], tasks[1], tasks[2]]);
     expect(tasksWithin(tasks, 320, 500)).toEqual([tasks[2]]);
+  });
+
+  it('seededRandom repeats its numbers for a seed, differs between seeds, and stays in [0, 1)', () => {
+    const a = Array.from({ length: 5 }, seededRandom(7));
+    expect(Array.from({ length: 5 }, seededRandom(7))).toEqual(a);
+    expect(Array.from({ length: 5 }, seededRandom(8))).not.toEqual(a);
+    const many = Array.from({ length: 1000 }, seededRandom(1));
+    expect(Math.min(...many)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...many)).toBeLessThan(1);
+  });
+
+  it('medianInterval brackets the median, narrows with more values, collapses for equal values, and is reproducible', () => {
+    // 24 noisy pair ratios around 1.1, as the benchmark's LCP pairs are.
+    const noise = seededRandom(3);
+    const ratios = (n: number) => Array.from({ length: n }, () => 1.1 + (noise() - 0.5) * 0.8);
+    const few = ratios(24);
+    const [lo, hi] = medianInterval(few)!;
+    expect(lo).toBeLessThanOrEqual(median(few)!);
+    expect(hi).toBeGreaterThanOrEqual(median(few)!);
+    expect(hi - lo).toBeGreaterThan(0.05);
+    const many = ratios(600);
+    const [lo2, hi2] = medianInterval(many)!;
+    expect(hi2 - lo2).toBeLessThan((hi - lo) / 2);
+    expect(lo2).toBeLessThan(1.1);
+    expect(hi2).toBeGreaterThan(1.1);
+    expect(medianInterval(few)).toEqual(medianInterval(few));
+    expect(medianInterval([1.2, 1.2, 1.2])).toEqual([1.2, 1.2]);
+    expect(medianInterval([])).toBeNull();
   });
 });
