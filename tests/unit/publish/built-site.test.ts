@@ -108,15 +108,19 @@ describe('reproducible builds', () => {
 });
 
 describe('the first paint is the masthead', () => {
-  it('every story page links the rest of its stylesheet right after the masthead, then a classic script that waits for it, then the story', () => {
+  it('every story page links the rest of its stylesheet right after the masthead, then a classic script that waits for it, then the top bar and the story', () => {
     for (const built of [A, C, P])
       for (const page of pagesOf(built).filter((p) => p !== '404.html')) {
         const html = read(built, page);
         const masthead = html.indexOf('</header>', html.indexOf('class="masthead"'));
         const after = html.slice(masthead + '</header>'.length, html.indexOf('<main'));
         expect(after, `${built.dir}/${page}`).toMatch(
-          /^<link rel="stylesheet" href="[^"]*\/_astro\/story-body\.[^"]+\.css"><script src="[^"]*\/_astro\/after-styles\.[^"]+\.js"><\/script>$/,
+          /^<link rel="stylesheet" href="[^"]*\/_astro\/story-body\.[^"]+\.css"><script src="[^"]*\/_astro\/after-styles\.[^"]+\.js"><\/script><div class="topbar" data-topbar>[\s\S]*<\/div>$/,
         );
+        // Nothing but the skip link and the asset notice comes before the masthead: the first paint is the masthead.
+        const before = html.slice(html.indexOf('<body>') + '<body>'.length, html.indexOf('<header class="masthead"'));
+        expect(before, `${built.dir}/${page}: before the masthead`).toMatch(/^<a class="skip-link"[^>]*>[^<]*<\/a><p class="asset-notice"[\s\S]*<\/p>$/);
+        expect(before, `${built.dir}/${page}: before the masthead`).not.toContain('topbar');
         const head = html.slice(0, html.indexOf('</head>'));
         expect(head, `${built.dir}/${page}: the head links only the first screen's stylesheet`).not.toContain('story-body');
       }
