@@ -66,9 +66,18 @@ test.describe('first paint at phone size', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(requested, 'the rest of the stylesheet was requested (and is held)').toBe(1);
     expect(await page.evaluate(() => document.getElementById('story')), 'the story is not parsed yet').toBeNull();
+    // The top bar is not part of the first paint either, but its band is reserved: when it comes, the masthead does not move.
+    expect(await page.evaluate(() => document.querySelector('[data-topbar]')), 'the top bar is not parsed yet').toBeNull();
+    const mastheadTop = () => page.locator('.masthead').evaluate((el) => el.getBoundingClientRect().top);
+    const before = await mastheadTop();
     release();
     await expect(page.locator('html')).toHaveClass(/\blive\b/);
     await expect(page.locator('#story')).toBeAttached();
+    const bar = await page.locator('[data-topbar]').boundingBox();
+    expect(bar, 'the top bar is shown').not.toBeNull();
+    expect(bar!.y, 'the top bar is at the top').toBe(0);
+    expect(bar!.height, 'the band kept for the bar fits it').toBeLessThanOrEqual(before + 0.5);
+    expect(await mastheadTop(), 'the masthead stays where it was painted').toBe(before);
     expect(problems).toEqual([]);
   });
 });
