@@ -55,6 +55,13 @@ describe('bench budgets', () => {
     expect(row(measured).story).toBe('1.08 (90 %: 1.02–1.15, 48 pairs)');
     expect(row(measured).ok).toBe(true);
     expect(row(page({ lcpRatio: 1.12, lcpPairs: 48, lcpRatioInterval: [1.05, 1.2] })).ok).toBe(false);
+    // The 10× story is held to the same ratio, and to a TBT of at most 50 ms in all.
+    const rows = judge(page(), page({ lcpRatio: 1.2, tbt: 51 }), { lcp: 300 });
+    expect(rows.find((r) => r.figure === 'LCP ratio story / bare')!.largeOk).toBe(false);
+    expect(rows.find((r) => r.figure === 'total blocking time')!.largeOk).toBe(false);
+    const fine = judge(page(), page({ lcpRatio: 1.05, tbt: 10 }), { lcp: 300 });
+    expect(fine.find((r) => r.figure === 'LCP ratio story / bare')!.largeOk).toBe(true);
+    expect(fine.find((r) => r.figure === 'total blocking time')!.largeOk).toBe(true);
     // A summary from before the interval was measured still reads as the bare median.
     expect(lcpRatioText(page({ lcpRatio: 1.2 }))).toBe('1.20');
     expect(lcpRatioText(page({ lcpRatio: null }))).toBe('–');
