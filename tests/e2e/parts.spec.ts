@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { MAX_STEPS_PER_PAGE } from '../../src/lib/content/pages.ts';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base, waitForSettled } from './fixtures.ts';
 import { expectWithinBudget, measureFirstLoad } from './first-load.ts';
@@ -69,7 +70,8 @@ test('page 1 and part 2 load, and the continue link leads to the next part', asy
   await expect(page.locator('.part-of')).toHaveText('Part 1 of 3');
   const contents = page.locator('nav.contents li a');
   await expect(contents).toHaveCount(CHAPTERS + 2);
-  // Chapters on other parts are linked there; the back matter is on the last part.
+  // Chapters on other parts are linked there, in a closed group; the back matter is on the last part.
+  await page.locator('nav.contents summary').click();
   await expect(page.locator('nav.contents a[href^="/part-2/#chapter-"]').first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Sources and method' })).toHaveAttribute('href', '/part-3/#sources');
   await expect(page.locator('#sources')).toHaveCount(0);
@@ -94,6 +96,37 @@ test('page 1 and part 2 load, and the continue link leads to the next part', asy
   // The live figure starts at this part's first step.
   const firstAlt = await page.locator(`#${second[0]}`).evaluate((el) => (JSON.parse((el as HTMLElement).dataset.scene!) as { alt: string }).alt);
   await expect(page.locator('[data-live-figure] svg.map')).toHaveAttribute('aria-label', firstAlt);
+});
+
+test("the contents show this part's chapters and close the other parts, which open from the keyboard; printed, all are shown", async ({ page }) => {
+  await page.goto('./part-2/');
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  const own = page.locator('nav.contents a[href^="#chapter-"]');
+  await expect(own.first()).toBeVisible();
+  await expect(own.last()).toBeVisible();
+  await expect(page.locator('nav.contents h3', { hasText: 'Part 2 (this page)' })).toBeVisible();
+  // Part 1 before this one, part 3 after it: each in a closed group that says what it holds.
+  const summaries = page.locator('nav.contents summary');
+  await expect(summaries).toHaveText([/^Part 1: chapters 1 to \d+$/, /^Part 3: chapters \d+ to 20, sources and method$/]);
+  const earlier = page.locator('nav.contents a[href^="/#chapter-"]');
+  const later = page.locator('nav.contents a[href^="/part-3/"]');
+  await expect(earlier.first()).toBeHidden();
+  await expect(later.first()).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Sources and method' })).toHaveCount(0);
+  await summaries.last().focus();
+  await page.keyboard.press('Enter');
+  await expect(later.first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sources and method' })).toHaveAttribute('href', '/part-3/#sources');
+  await expect(earlier.first()).toBeHidden();
+  // axe, with one group open and one closed, in both colour schemes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.masthead').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await expect(earlier.first()).toBeVisible();
+  expect(await page.locator('nav.contents li a').evaluateAll((links) => links.filter((a) => a.getBoundingClientRect().height === 0).length)).toBe(0);
 });
 
 /**

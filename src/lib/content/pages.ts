@@ -141,3 +141,41 @@ export function stepAcrossPages(encoded: string, direction: 1 | -1): string | nu
   const id = direction === 1 ? steps[0] : steps.at(-1);
   return url && id ? `${url}#${encodeURIComponent(id)}` : null;
 }
+
+/** One group of the contents of a story in parts: the parts it lists, and whether it starts open. */
+export interface ContentsGroup {
+  /** Page numbers, in order. */
+  parts: number[];
+  /** The group of this page is open; the parts before it and the parts after it are each one closed group. */
+  open: boolean;
+  /** The closed group's summary: which parts and chapters it holds ("Parts 2 to 8: chapters 8 to 50, sources and method"). */
+  label: string;
+}
+
+/** "chapter 8" or "chapters 8 to 14", "Part 2" or "Parts 2 to 8". */
+const span = (one: string, many: string, from: number, to: number) => (from === to ? `${one} ${from}` : `${many} ${from} to ${to}`);
+
+/**
+ * The contents of a story in parts, grouped for the page `current`: this page's part open, the
+ * parts before it and the parts after it each in one closed group. Every chapter of the story
+ * stays listed and linked, but the first screen lays out only this part's chapters and two
+ * summary lines, however long the story (a closed group's contents are not laid out), so the
+ * masthead of a long story paints as soon as a short one's. `chapterNumber` gives a chapter's
+ * 1-based number in the whole story. A one-page story is one open group.
+ */
+export function contentsGroups(pages: readonly StoryPage[], current: number, chapterNumber: (id: string) => number): ContentsGroup[] {
+  const last = pages.length;
+  const group = (parts: StoryPage[], open: boolean): ContentsGroup => {
+    const chapters = parts.flatMap((p) => p.chapters).map(chapterNumber);
+    const holds = chapters.length > 0 ? [span('chapter', 'chapters', chapters[0]!, chapters.at(-1)!)] : [];
+    if (parts.at(-1)!.number === last) holds.push('sources and method');
+    const label = `${span('Part', 'Parts', parts[0]!.number, parts.at(-1)!.number)}${holds.length > 0 ? `: ${holds.join(', ')}` : ''}`;
+    return { parts: parts.map((p) => p.number), open, label };
+  };
+  const before = pages.filter((p) => p.number < current);
+  const here = pages.filter((p) => p.number === current);
+  const after = pages.filter((p) => p.number > current);
+  return [before.length > 0 ? group(before, false) : null, group(here, true), after.length > 0 ? group(after, false) : null].filter(
+    (g): g is ContentsGroup => g !== null,
+  );
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/load.ts';
 import {
   BACK_MATTER_IDS,
+  contentsGroups,
   decodePartMap,
   encodePartMap,
   MAX_STEPS_PER_PAGE,
@@ -104,6 +105,45 @@ describe('page URLs and links between pages', () => {
     expect(linkTo('/explainer/', 2, 2, 'chapter-a')).toBe('#chapter-a');
     expect(linkTo('/explainer/', 2, 1, 'chapter-a')).toBe('/explainer/#chapter-a');
     expect(linkTo('/', 1, 3, 'source-x')).toBe('/part-3/#source-x');
+  });
+});
+
+describe('the contents of a story in parts', () => {
+  // Five parts: chapters c1–c2 on part 1, c3 on part 2, c4–c5 on part 3, c6 on part 4, c7–c8 on part 5.
+  const pages = splitIntoPages(chapters(5, 5, 10, 5, 5, 10, 5, 5), 10);
+  const number = (id: string) => Number(id.slice(1));
+
+  it('opens this part and closes the parts before it and after it, each side in one group, every part listed once in order', () => {
+    expect(pages).toHaveLength(5);
+    for (const current of [1, 2, 3, 4, 5]) {
+      const groups = contentsGroups(pages, current, number);
+      expect(groups.flatMap((g) => g.parts)).toEqual([1, 2, 3, 4, 5]);
+      expect(groups.filter((g) => g.open).map((g) => g.parts)).toEqual([[current]]);
+      expect(groups.filter((g) => !g.open)).toHaveLength(current === 1 || current === 5 ? 1 : 2);
+    }
+  });
+
+  it('labels a closed group with its parts and chapters, and the back matter on the last part', () => {
+    expect(contentsGroups(pages, 1, number).map((g) => g.label)).toEqual(['Part 1: chapters 1 to 2', 'Parts 2 to 5: chapters 3 to 8, sources and method']);
+    expect(contentsGroups(pages, 4, number).filter((g) => !g.open).map((g) => g.label)).toEqual([
+      'Parts 1 to 3: chapters 1 to 5',
+      'Part 5: chapters 7 to 8, sources and method',
+    ]);
+    expect(contentsGroups(pages, 3, number)[0]!.label).toBe('Parts 1 to 2: chapters 1 to 3');
+    expect(contentsGroups(pages, 1, number)[0]!.parts).toEqual([1]);
+    expect(contentsGroups(splitIntoPages(chapters(10, 10), 10), 1, number)[1]!.label).toBe('Part 2: chapter 2, sources and method');
+  });
+
+  it('a one-page story is one open group', () => {
+    expect(contentsGroups(splitIntoPages(chapters(3, 4)), 1, number)).toEqual([{ parts: [1], open: true, label: 'Part 1: chapters 1 to 2, sources and method' }]);
+  });
+
+  it("the generated 10× story's first page lays out its own chapters and one closed group", () => {
+    const ten = splitIntoPages(tenTimes());
+    const ids = ten.flatMap((p) => p.chapters);
+    const groups = contentsGroups(ten, 1, (id) => ids.indexOf(id) + 1);
+    expect(groups.map((g) => g.open)).toEqual([true, false]);
+    expect(groups[1]!.label).toBe(`Parts 2 to ${ten.length}: chapters ${ten[0]!.chapters.length + 1} to ${ids.length}, sources and method`);
   });
 });
 
