@@ -328,6 +328,40 @@ test('copy link yields the #step-id URL of the step in view', async ({ page, con
   expect(problems).toEqual([]);
 });
 
+for (const viewport of [
+  { width: 390, height: 844, shown: ['Step', 'Link', 'Motion'] },
+  { width: 1280, height: 800, shown: ['Step through', 'Copy link', 'Motion'] },
+]) {
+  test(`at ${viewport.width}×${viewport.height}: the reading controls show ${viewport.shown.join(', ')} and keep their full names`, async ({
+    page,
+    problems,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveClass(/\blive\b/);
+    const toolbar = page.getByRole('toolbar', { name: 'Reading controls' });
+    for (const name of ['Step through', 'Copy link', 'Motion']) await expect(toolbar.getByRole('button', { name, exact: true })).toBeVisible();
+    // What the eye reads: the text of the parts of each button that are drawn larger than a pixel.
+    const shown = await toolbar.locator('button:visible').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+        let text = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          // A text's own box, cut to its element's (a clipped 1 px box hides the text it holds).
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          const box = n.parentElement!.getBoundingClientRect();
+          if (Math.min(r.width, box.width) > 1 && Math.min(r.height, box.height) > 1) text += n.textContent;
+        }
+        return text.trim();
+      }),
+    );
+    expect(shown).toEqual(viewport.shown);
+    expect(problems).toEqual([]);
+  });
+}
+
 test('reading progress and the chapter label follow the active step', async ({ page, problems }) => {
   const i = 12;
   await page.goto(`./#${steps[i]!.id}`);
