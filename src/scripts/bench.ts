@@ -9,7 +9,7 @@
  * all the figures together; verdicts use per-round ratios and differences, then medians.
  *
  * Usage: node src/scripts/bench.ts [--runs 3] [--build-runs 2] [--no-large] [--story-dist DIR] [--large-dist DIR]
- *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--out FILE]
+ *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--lcp-pairs 16] [--out FILE]
  * Timing figures are noisy on a shared machine: compare ratios measured in the same run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'step-px': { type: 'string', default: '100' },
     'interval-ms': { type: 'string', default: '50' },
     throttle: { type: 'string', default: '4' },
+    'lcp-pairs': { type: 'string', default: '16' },
     out: { type: 'string', default: 'bench-results/latest.json' },
     help: { type: 'boolean', default: false },
   },
@@ -58,6 +59,7 @@ if (args.help) {
   --large-start F      where the 10× story's scroll starts, as a fraction of the page (default 0.5)
   --step-px / --interval-ms   scroll speed (default 100 px every 50 ms)
   --throttle N         CPU slowdown (default 4)
+  --lcp-pairs N        back-to-back loads of each page and the bare page per round for the LCP ratio (default 16)
   --out FILE           JSON results (default bench-results/latest.json)`);
   process.exit(0);
 }
@@ -123,14 +125,14 @@ const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large
 /**
  * LCP is a single paint a few hundred ms into the load, and the machine's noise in that window
  * moves it by ±30 % between loads. So each round also loads the page and the bare page back to
- * back, LCP_PAIRS times (load only, no scroll), and the ratio judged is the median over all those
- * adjacent pairs: a busy moment slows both loads of a pair alike. The order alternates within a
+ * back, LCP_PAIRS times (`--lcp-pairs`, default 16; load only, no scroll), and the ratio judged is
+ * the median over all those adjacent pairs: a busy moment slows both loads of a pair alike. The order alternates within a
  * round (page first, then bare first): a load is slower after some pages than after others, and
  * a fixed order would favour one side. A load-only run ends 150 ms after the load event: LCP is
  * the masthead's text, painted well before it. The median's 90 % bootstrap interval is reported
  * with it: where the budget lies inside it, this run did not decide the budget.
  */
-const LCP_PAIRS = 16;
+const LCP_PAIRS = Math.max(1, Number(args['lcp-pairs']));
 const lcpRatios: { story: number[]; large: number[] } = { story: [], large: [] };
 const loadOnly = { ...base, settleMs: 150, scroll: null };
 async function lcpPair(url: string, bareFirst: boolean): Promise<number | null> {
