@@ -101,8 +101,15 @@ const largeBuildMs = largeBuilds.length ? Math.min(...largeBuilds) : null;
 
 // 2. Serve: the story (and the bare baseline page from the story's own head and masthead), the 10× story.
 const storyHtml = readFileSync(join(storyDir, 'index.html'), 'utf8');
-const storyServer = await serveStatic({ root: storyDir, extra: { '/__bare/': bareBaseline(storyHtml), '/__scriptless/': scriptless(storyHtml) } });
-const largeServer: StaticServer | null = largeDir ? await serveStatic({ root: largeDir }) : null;
+const bareHtml = bareBaseline(storyHtml);
+const storyServer = await serveStatic({ root: storyDir, extra: { '/__bare/': bareHtml, '/__scriptless/': scriptless(storyHtml) } });
+// The 10× server serves the same bare page when it holds the files the page links (the same
+// hashed stylesheet when the two builds share it), so that a 10× LCP pair loads both pages from
+// one server, as the story's pairs do; otherwise its pairs take the story server's bare page.
+const bareFiles = [...bareHtml.matchAll(/\b(?:href|src)="(\/_astro\/[^"#?]+)"/g)].map((m) => m[1]!);
+const largeHasBare = largeDir !== null && bareFiles.every((f) => existsSync(join(largeDir, f)));
+const largeServer: StaticServer | null = largeDir ? await serveStatic({ root: largeDir, extra: largeHasBare ? { '/__bare/': bareHtml } : {} }) : null;
+if (largeServer) log(`10× LCP pairs: the bare page from the ${largeHasBare ? '10× story' : "story's"} server`);
 
 const scrollAll = { stepPx, intervalMs, settleMs: 1500, maxPx: args['scroll-px'] ? Number(args['scroll-px']) : undefined };
 const largeScroll = {
@@ -135,8 +142,8 @@ const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large
 const LCP_PAIRS = Math.max(1, Number(args['lcp-pairs']));
 const lcpRatios: { story: number[]; large: number[] } = { story: [], large: [] };
 const loadOnly = { ...base, settleMs: 150, scroll: null };
-async function lcpPair(url: string, bareFirst: boolean): Promise<number | null> {
-  const bareUrl = `${storyServer.origin}/__bare/`;
+async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = storyServer.origin): Promise<number | null> {
+  const bareUrl = `${bareOrigin}/__bare/`;
   const first = await measurePage(browser, bareFirst ? bareUrl : url, loadOnly);
   const second = await measurePage(browser, bareFirst ? url : bareUrl, loadOnly);
   const [page, bareLoad] = bareFirst ? [second, first] : [first, second];
@@ -162,7 +169,7 @@ try {
       const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
       results.large.push(l);
       for (let k = 0; k < LCP_PAIRS; k++) {
-        const r = await lcpPair(`${largeServer.origin}/`, k % 2 === 1);
+        const r = await lcpPair(`${largeServer.origin}/`, k % 2 === 1, largeHasBare ? largeServer.origin : storyServer.origin);
         if (r !== null) lcpRatios.large.push(r);
       }
       log(
