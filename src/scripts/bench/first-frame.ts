@@ -15,18 +15,9 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { bareBaseline } from './bare.ts';
 import { CHROMIUM_ARGS } from './measure.ts';
+import type { TraceEvent } from './profile.ts';
 import { serveStatic } from './server.ts';
 import { median } from './stats.ts';
-
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { documentLoaderURL?: string; navigationId?: string; url?: string; requestId?: string }; beginData?: { url?: string } };
-}
 
 /** Milliseconds from navigation start (a step) or of main-thread time (a duration). */
 export interface FirstFrame {

@@ -12,7 +12,8 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from './measure.ts';
 import { serveStatic } from './server.ts';
 
-interface TraceEvent {
+/** A Chromium trace event, with the arguments the bench's readers look at (profile.ts, first-frame.ts). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -20,7 +21,11 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: {
+    name?: string;
+    data?: { documentLoaderURL?: string; navigationId?: string; url?: string; requestId?: string };
+    beginData?: { url?: string };
+  };
 }
 
 interface ProfileNode {

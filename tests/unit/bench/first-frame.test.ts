@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstFrameAnatomy, type TraceEvent } from '../../../src/scripts/bench/first-frame.ts';
+import { firstFrameAnatomy } from '../../../src/scripts/bench/first-frame.ts';
+import type { TraceEvent } from '../../../src/scripts/bench/profile.ts';
 
 const URL = 'http://127.0.0.1:4000/';
 const NAV = 'nav-1';
