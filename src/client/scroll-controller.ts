@@ -627,8 +627,23 @@ function holdInView(el: HTMLElement): void {
   });
 }
 
+/**
+ * Printing shows every step's static figure, whose layers are lazy images. Chromium (150) no longer
+ * loads lazy images for print on its own, so they are made eager when the reader prints.
+ */
+function loadFiguresForPrint(): void {
+  addEventListener(
+    'beforeprint',
+    () => {
+      for (const img of document.querySelectorAll<HTMLImageElement>('img.static-map-layer[loading="lazy"]')) img.loading = 'eager';
+    },
+    { once: true },
+  );
+}
+
 function start(): void {
   if (toOtherPart()) return;
+  loadFiguresForPrint();
   restoreToHash();
   holdLinkedAnchors();
   holdEndOnEndKey();
