@@ -93,23 +93,47 @@ for (const scheme of ['light', 'dark'] as const) {
     const step = steps.find((s) => s.routes.length > 0)!;
     await page.goto(`./#${step.id}`);
     await waitForSettled(page, step.id);
-    const c = await page.evaluate(() => {
-      const fill = (sel: string, prop: 'fill' | 'stroke' | 'backgroundColor' = 'fill') => {
-        const el = document.querySelector(sel);
+    const colours = (sels: Record<string, [string, 'fill' | 'stroke' | 'backgroundColor']>) =>
+      page.evaluate((s) => {
+        const out: Record<string, string> = {};
+        for (const [name, [sel, prop]] of Object.entries(s)) {
+          const el = document.querySelector(sel);
+          out[name] = el ? getComputedStyle(el)[prop] : '';
+        }
+        return out;
+      }, sels);
+    const onPage = await colours({
+      sea: ['[data-live-figure] svg.map', 'backgroundColor'],
+      label: ['[data-live-figure] .label--place text', 'fill'],
+      halo: ['[data-live-figure] .label--place text', 'stroke'],
+      route: ['[data-live-figure] .route-leg', 'stroke'],
+      place: ['[data-live-figure] .point--place circle', 'fill'],
+    });
+    // The basemap is drawn from its shared file (the live map's <use> of its symbol): read its colours there, in the same scheme.
+    const inFile = await page.locator('[data-live-figure] svg.map use.basemap').evaluate(async (use) => {
+      const frame = document.createElement('iframe');
+      frame.style.position = 'absolute';
+      frame.style.inlineSize = '10px';
+      frame.style.blockSize = '10px';
+      await new Promise((loaded) => {
+        frame.onload = loaded;
+        frame.src = use.getAttribute('href')!.split('#')[0]!;
+        document.body.append(frame);
+      });
+      const colour = (sel: string, prop: 'fill' | 'stroke') => {
+        const el = frame.contentDocument!.querySelector(sel);
         return el ? getComputedStyle(el)[prop] : '';
       };
-      return {
-        land: fill('#basemap .country'),
-        sea: fill('[data-live-figure] svg.map', 'backgroundColor'),
-        label: fill('[data-live-figure] .label--place text'),
-        halo: fill('[data-live-figure] .label--place text', 'stroke'),
-        route: fill('[data-live-figure] .route-leg', 'stroke'),
-        border: fill('#basemap .borders', 'stroke'),
-        river: fill('#basemap .river', 'stroke'),
-        coast: fill('#basemap .coast', 'stroke'),
-        place: fill('[data-live-figure] .point--place circle'),
+      const out = {
+        land: colour('#basemap .country', 'fill'),
+        border: colour('#basemap .borders', 'stroke'),
+        river: colour('#basemap .river', 'stroke'),
+        coast: colour('#basemap .coast', 'stroke'),
       };
+      frame.remove();
+      return out;
     });
+    const c = { ...onPage, ...inFile } as Record<'sea' | 'label' | 'halo' | 'route' | 'place' | 'land' | 'border' | 'river' | 'coast', string>;
     for (const [name, colour] of Object.entries(c)) expect(colour, name).not.toBe('');
     expect(contrast(c.label, c.halo), 'label on its halo').toBeGreaterThanOrEqual(4.5);
     expect(contrast(c.label, c.land), 'label on land').toBeGreaterThanOrEqual(4.5);

@@ -14,6 +14,7 @@
  * One page per frame shape; steps are visited by hash navigation.
  */
 import type { Page } from '@playwright/test';
+import { expectedSteps } from './expected.ts';
 import { expect, test, waitForSettled } from './fixtures.ts';
 
 test.use({ reducedMotion: 'reduce' });
@@ -145,3 +146,23 @@ for (const [shape, viewport] of [
     expect(compared).toBeGreaterThan(100);
   });
 }
+
+test('the live map, its locator and the first static map draw the basemap from the one shared file; the page carries no copy of it', async ({
+  page,
+  request,
+}) => {
+  const response = await request.get('./');
+  expect(await response.text(), 'no basemap geometry in the page').not.toContain('<symbol');
+  const step = expectedSteps()[1]!;
+  await page.goto(`./#${step.id}`);
+  await waitForSettled(page, step.id);
+  const uses = page.locator('use[href*="#basemap"]');
+  const hrefs = await uses.evaluateAll((all) => all.map((u) => u.getAttribute('href')!));
+  expect(hrefs.length, 'live map, locator, first step phone and wide').toBe(4);
+  expect(new Set(hrefs).size, 'one file').toBe(1);
+  expect(hrefs[0]).toMatch(/\/_astro\/basemap\.[0-9a-f]{10}\.svg#basemap$/);
+  // The referenced geometry has loaded and is drawn: the live map's basemap spans the whole region (1000 map units wide).
+  await expect
+    .poll(() => page.locator('[data-live-figure] svg.map use.basemap').evaluate((u) => Math.round((u as SVGGraphicsElement).getBBox().width)))
+    .toBeGreaterThan(900);
+});

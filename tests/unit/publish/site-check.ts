@@ -40,6 +40,11 @@ export function scanHtml(html: string): Scanned {
   return { elements, text: text.join('') };
 }
 
+/** The ids in an SVG file. */
+function svgIds(file: string): Set<string> {
+  return new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+}
+
 /** Every file under a folder, as sorted forward-slash paths relative to it. */
 export function listFiles(root: string): string[] {
   const out: string[] = [];
@@ -175,6 +180,11 @@ export function checkLinks(root: string, base: string, site?: string): LinkRepor
           const targetIds = ids.get(target);
           // An SVG view of an image file (the static figures crop the shared basemap file this way).
           if (!targetIds && target.endsWith('.svg') && /^svgView\(viewBox\(-?[\d.]+(,-?[\d.]+){3}\)\)$/.test(fragment)) continue;
+          // An element of an SVG file (the maps' <use> of the shared basemap file's symbol).
+          if (!targetIds && target.endsWith('.svg')) {
+            if (!svgIds(join(root, target)).has(fragment)) report(`no element with id "${fragment}" in ${target}`);
+            continue;
+          }
           if (!targetIds) report(`#${fragment} points into ${target}, which is not a page`);
           else if (!targetIds.has(fragment)) report(`no element with id "${fragment}" in ${target}`);
         } else if (value.endsWith('#')) {
