@@ -1,8 +1,8 @@
 /**
  * Static figures as files: each step's static end-state map is written at build time as two small
  * standalone SVG files (one per frame shape), loaded lazily with <img>, over one shared basemap SVG
- * file cropped by an `#svgView(viewBox(…))` fragment. The drawing is the page's own (MapMarks and
- * BasemapSymbol rendered once, as strings, by src/components/figure/StaticMap.astro); this module
+ * file cropped by an `#svgView(viewBox(…))` fragment. The drawing is the page's own (MapMarks,
+ * rendered as a string by src/components/figure/StaticMap.astro, and basemapSymbol below); this module
  * only wraps that markup in a standalone document with the map's own styles and the figure font,
  * names it by its content hash under `_astro/` (so the host's immutable caching rule covers it),
  * and writes the files when the build is done. An SVG loaded as an image fetches nothing, so each
@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Basemap } from '../lib/geo/basemap.ts';
 
 interface Registry {
   files: Map<string, string>;
@@ -62,14 +63,34 @@ export function standaloneSvg(viewBox: string, style: string, body: string): str
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet"><style>${style}</style>${body}</svg>\n`;
 }
 
-/** The shared basemap file (registered once per build), from BasemapSymbol's markup. */
-export function basemapFile(width: number, height: number, symbolMarkup: () => Promise<string>): Promise<string> | string {
+const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The basemap as an SVG symbol (id `basemap`), the markup the shared basemap file holds. */
+export function basemapSymbol(b: Basemap): string {
+  const path = (cls: string, d: string, extra = '') =>
+    `<path class="${cls}"${extra} d="${attr(d)}"${cls === 'country' || cls === 'lakes' ? '' : ' vector-effect="non-scaling-stroke"'}></path>`;
+  return [
+    `<symbol id="basemap" viewBox="0 0 ${b.width} ${b.height}" overflow="visible">`,
+    `<g class="countries">${b.countries.map((c) => path('country', c.d, ` data-country="${attr(c.id)}"`)).join('')}</g>`,
+    path('lakes', b.lakes),
+    `<g class="rivers">${b.rivers.map((r) => path('river', r.d)).join('')}</g>`,
+    path('borders', b.borders),
+    path('coast', b.coast),
+    path('golan-line', b.golanLine),
+    path('golan-line armistice-line', b.armisticeLines),
+    '</symbol>',
+  ].join('');
+}
+
+/**
+ * The shared basemap file (registered once per build): the symbol, and a <use> of it so that the
+ * file drawn as an image shows the map. The static maps crop it (StaticMap); the inline and live
+ * maps <use> its symbol (BasemapUse).
+ */
+export function basemapFile(b: Basemap): string {
   if (registry.basemap) return registry.basemap;
-  return symbolMarkup().then((markup) => {
-    const body = markup.replace(/^\s*<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-    const svg = standaloneSvg(`0 0 ${width} ${height}`, mapStyle(), `${body}<use href="#basemap" width="${width}" height="${height}"/>`);
-    return (registry.basemap = registerFile('basemap', svg));
-  });
+  const svg = standaloneSvg(`0 0 ${b.width} ${b.height}`, mapStyle(), `${basemapSymbol(b)}<use href="#basemap" width="${b.width}" height="${b.height}"/>`);
+  return (registry.basemap = registerFile('basemap', svg));
 }
 
 /**
