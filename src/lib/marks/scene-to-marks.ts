@@ -107,8 +107,8 @@ export interface Marks {
 export type MarksFigure = Omit<AtlasFigure, 'note'> & Partial<Pick<AtlasFigure, 'note'>>;
 
 /**
- * The part of the Atlas sceneToMarks reads: enough to draw any scene. The full Atlas is one; so is
- * browserAtlas(atlas) (src/lib/scene/atlas.ts), the smaller copy a page ships to the browser.
+ * The part of the Atlas the marks read (sceneToMarks for the maps, panels.ts for the charts and
+ * timelines drawn at build time). The full Atlas is one.
  */
 export interface MarksAtlas {
   places: Record<string, Pick<AtlasPlace, 'name' | 'label' | 'kind' | 'x' | 'y' | 'r'>>;
@@ -231,11 +231,19 @@ function pointsOf(d: string): XY[] {
 }
 
 /**
+ * What sceneToMarks reads of the Atlas to draw a scene: the full Atlas, or browserAtlas(atlas,
+ * scenes) (src/lib/scene/atlas.ts), the smaller copy a page ships to the browser for its scenes.
+ */
+export type SceneAtlas = Pick<MarksAtlas, 'places' | 'routes' | 'countryLabels'> & {
+  events: Record<string, Pick<AtlasEvent, 'title' | 'status' | 'area'>>;
+};
+
+/**
  * What the map draws for a scene, without the timeline and chart panels (those are drawn at build
  * time only, so the browser bundle does not carry their code). Labels sit left of their point when
  * it is in the right part of the view.
  */
-export function sceneToMarks(scene: Scene, atlas: Pick<MarksAtlas, 'places' | 'routes' | 'events' | 'countryLabels'>): Marks {
+export function sceneToMarks(scene: Scene, atlas: SceneAtlas): Marks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
   const named = new Set(scene.named ?? scene.places);
   const routeEnds = new Set(

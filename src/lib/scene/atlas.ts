@@ -6,8 +6,8 @@ import type { GeoProjection } from 'd3-geo';
 import type { Catalog, Event, Route } from '../content/schemas.ts';
 import { kmPerUnit, mapHeight, MAP_WIDTH, projectPoint } from '../geo/projection.ts';
 import { drawnArea, type MapMargin } from '../geo/camera.ts';
-import type { MarksAtlas } from '../marks/scene-to-marks.ts';
-import type { Atlas, AtlasEvent, AtlasLeg, AtlasRoute, AtlasTimeline, XY } from './types.ts';
+import type { SceneAtlas } from '../marks/scene-to-marks.ts';
+import type { Atlas, AtlasEvent, AtlasLeg, AtlasRoute, AtlasTimeline, Scene, XY } from './types.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -174,7 +174,7 @@ export function buildAtlas(
 }
 
 /** What the browser reads of the Atlas: what sceneToMarks draws from, and the map's size, scale and limits. */
-export interface BrowserAtlas extends MarksAtlas {
+export interface BrowserAtlas extends SceneAtlas {
   width: number;
   height: number;
   kmPerUnit: number;
@@ -182,25 +182,40 @@ export interface BrowserAtlas extends MarksAtlas {
 }
 
 /**
- * The Atlas as a page ships it to the browser, serialised once: only the fields the browser reads
- * (BrowserAtlas), without what only the build uses (attributions, figure notes, event places,
- * route waypoints and names…), so the page carries about a third less atlas.
+ * The Atlas as one page ships it to the browser, serialised once: only what sceneToMarks reads to
+ * draw that page's scenes (their places, waypoints, routes and event areas, and the country
+ * labels), and the map's size, scale and limits. Nothing the build alone uses (attributions,
+ * figure notes, route waypoints, event dates and figures, the timeline: the timelines and charts
+ * are drawn at build time), and nothing another page's steps need: a long story's pages each carry
+ * the atlas of their own steps, so a page's atlas does not grow with the story.
  */
-export function browserAtlas(atlas: Atlas): BrowserAtlas {
+export function browserAtlas(atlas: Atlas, scenes: Iterable<Scene>): BrowserAtlas {
   const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
-  const map = <T, U>(r: Record<string, T>, fn: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(r).map(([id, v]) => [id, fn(v)]));
+  const places = new Set<string>();
+  const routes = new Set<string>();
+  const events = new Set<string>();
+  for (const scene of scenes) {
+    for (const id of [...scene.places, ...scene.waypoints]) places.add(id);
+    for (const r of scene.routes) routes.add(r.id);
+    for (const id of scene.events) events.add(id);
+  }
+  // Sorted, so the page's JSON does not depend on the order of its steps' references.
+  const only = <T, U>(r: Record<string, T>, ids: Set<string>, fn: (v: T) => U): Record<string, U> =>
+    Object.fromEntries(
+      [...ids].sort().map((id) => {
+        const v = r[id];
+        if (v === undefined) throw new Error(`browserAtlas: a scene refers to "${id}", which the Atlas lacks`);
+        return [id, fn(v)];
+      }),
+    );
   return {
     width: atlas.width,
     height: atlas.height,
     kmPerUnit: atlas.kmPerUnit,
     limits: atlas.limits,
-    places: map(atlas.places, (p) => pick(p, ['name', 'label', 'kind', 'x', 'y', 'r'] as const)),
-    routes: map(atlas.routes, (r) => pick(r, ['label', 'mode', 'closed', 'legs', 'length'] as const)),
-    events: map(atlas.events, (e) => ({
-      ...pick(e, ['title', 'date', 'actor', 'status', 'area'] as const),
-      figures: e.figures.map((f) => pick(f, ['measure', 'qualifier', 'value', 'range', 'reportedBy', 'date'] as const)),
-    })),
-    timeline: atlas.timeline,
+    places: only(atlas.places, places, (p) => pick(p, ['name', 'label', 'kind', 'x', 'y', 'r'] as const)),
+    routes: only(atlas.routes, routes, (r) => pick(r, ['label', 'mode', 'closed', 'legs', 'length'] as const)),
+    events: only(atlas.events, events, (e) => pick(e, ['title', 'status', 'area'] as const)),
     countryLabels: atlas.countryLabels,
   };
 }
