@@ -8,6 +8,7 @@ import { formatDate } from '../format.ts';
 import type { MarksAtlas, MarksFigure } from './scene-to-marks.ts';
 import { actorGroup, type ActorGroup } from '../scene/actors.ts';
 import { fontCovers, textWidth } from './text-metrics.ts';
+import { symbolPath } from './symbols.ts';
 
 export { actorGroup, type ActorGroup };
 
@@ -247,4 +248,36 @@ export function timelineMark(highlight: readonly string[], atlas: Pick<MarksAtla
       return { id: item.id, n: i + 1, text: e.title, date: formatDate(e.date) };
     }),
   };
+}
+
+/** Half-size of a timeline mark: larger for the step's highlighted (numbered) events. */
+export function timelineSymbolSize(item: Pick<TimelineItemMark, 'n'>): number {
+  return item.n > 0 ? 6 : 4;
+}
+
+/** One path of timeline marks: every mark of one actor group, status and highlight. */
+export interface TimelineSymbolPath {
+  group: ActorGroup;
+  status: string;
+  highlighted: boolean;
+  d: string;
+}
+
+/**
+ * The timeline's marks drawn as few paths: one per actor group, status and highlight (a handful,
+ * however many events the story dates), each shape symbolPath's at its mark. The step's
+ * highlighted events come last, so they are drawn over the others. Fewer, shorter elements than a
+ * path per event: a long story's timelines cost the page less to send, parse and lay out.
+ */
+export function timelineSymbolPaths(items: readonly TimelineItemMark[]): TimelineSymbolPath[] {
+  const paths = new Map<string, TimelineSymbolPath>();
+  const ordered = [...items.filter((i) => i.n === 0), ...items.filter((i) => i.n > 0)];
+  for (const item of ordered) {
+    const highlighted = item.n > 0;
+    const key = `${highlighted} ${item.group} ${item.status}`;
+    const path = paths.get(key) ?? { group: item.group, status: item.status, highlighted, d: '' };
+    path.d += symbolPath(item.group, timelineSymbolSize(item), item.x, item.y);
+    paths.set(key, path);
+  }
+  return [...paths.values()];
 }

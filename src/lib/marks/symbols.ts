@@ -3,17 +3,21 @@
  */
 import type { ActorGroup } from './scene-to-marks.ts';
 
-/** SVG path data of the symbol for an actor group, centred on 0,0, of half-size `s`. */
-export function symbolPath(group: ActorGroup, s: number): string {
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** SVG path data of the symbol for an actor group, of half-size `s`, centred on x,y (0,0 unless given); coordinates to 0.1. */
+export function symbolPath(group: ActorGroup, s: number, x = 0, y = 0): string {
+  const X = (dx: number) => r1(x + dx);
+  const Y = (dy: number) => r1(y + dy);
   switch (group) {
     case 'israel':
-      return `M${-s},0A${s},${s} 0 1,0 ${s},0A${s},${s} 0 1,0 ${-s},0Z`;
+      return `M${X(-s)},${Y(0)}A${s},${s} 0 1,0 ${X(s)},${Y(0)}A${s},${s} 0 1,0 ${X(-s)},${Y(0)}Z`;
     case 'us':
-      return `M${-s},${-s}H${s}V${s}H${-s}Z`;
+      return `M${X(-s)},${Y(-s)}H${X(s)}V${Y(s)}H${X(-s)}Z`;
     case 'iran-allies':
-      return `M0,${-s * 1.15}L${s * 1.1},${s * 0.85}H${-s * 1.1}Z`;
+      return `M${X(0)},${Y(-s * 1.15)}L${X(s * 1.1)},${Y(s * 0.85)}H${X(-s * 1.1)}Z`;
     default:
-      return `M0,${-s * 1.2}L${s * 1.2},0L0,${s * 1.2}L${-s * 1.2},0Z`;
+      return `M${X(0)},${Y(-s * 1.2)}L${X(s * 1.2)},${Y(0)}L${X(0)},${Y(s * 1.2)}L${X(-s * 1.2)},${Y(0)}Z`;
   }
 }
 

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../src/lib/geo/projection.ts';
-import { MAX_TITLES, PANEL, chartMark, estimateTextWidth, niceMax, panelTextWidth, timelineMark, wrapText } from '../../../src/lib/marks/panels.ts';
+import {
+  MAX_TITLES,
+  PANEL,
+  chartMark,
+  estimateTextWidth,
+  niceMax,
+  panelTextWidth,
+  timelineMark,
+  timelineSymbolPaths,
+  timelineSymbolSize,
+  wrapText,
+  type TimelineItemMark,
+} from '../../../src/lib/marks/panels.ts';
+import { symbolPath } from '../../../src/lib/marks/symbols.ts';
 import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
 import type { MarksAtlas, MarksFigure } from '../../../src/lib/marks/scene-to-marks.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
@@ -124,6 +137,55 @@ describe('timelineMark', () => {
       .map((i) => i.nx)
       .sort((a, b) => a - b);
     for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(textWidth('0', PANEL.font) * 1.06 + 8 - 0.1);
+  });
+});
+
+describe('timelineSymbolPaths', () => {
+  const item = (id: string, x: number, group: TimelineItemMark['group'], status: string, n = 0): TimelineItemMark => ({
+    id,
+    x,
+    y: 40,
+    group,
+    status,
+    n,
+    nx: x,
+  });
+  const items = [
+    item('a', 20, 'israel', 'attributed'),
+    item('b', 30, 'israel', 'attributed', 1),
+    item('c', 40, 'us', 'confirmed'),
+    item('d', 50, 'israel', 'attributed'),
+    item('e', 60, 'iran-allies', 'alleged'),
+    item('f', 70, 'israel', 'disputed'),
+  ];
+
+  it('draws one path per actor group, status and highlight, each holding every mark of its kind', () => {
+    const paths = timelineSymbolPaths(items);
+    const kinds = paths.map((p) => `${p.group}/${p.status}/${p.highlighted}`);
+    expect(new Set(kinds).size).toBe(paths.length);
+    expect(paths.length).toBe(5);
+    for (const i of items) {
+      const own = paths.find((p) => p.group === i.group && p.status === i.status && p.highlighted === i.n > 0)!;
+      expect(own.d, i.id).toContain(symbolPath(i.group, timelineSymbolSize(i), i.x, i.y));
+      for (const other of paths.filter((p) => p !== own)) expect(other.d, i.id).not.toContain(symbolPath(i.group, timelineSymbolSize(i), i.x, i.y));
+    }
+    expect(paths.find((p) => p.group === 'israel' && p.status === 'attributed' && !p.highlighted)!.d.match(/M/g)!.length).toBe(2);
+  });
+
+  it('draws the highlighted marks last, over the others, and larger', () => {
+    const paths = timelineSymbolPaths(items);
+    expect(paths.at(-1)).toMatchObject({ group: 'israel', status: 'attributed', highlighted: true });
+    expect(paths.findIndex((p) => p.highlighted)).toBe(paths.length - 1);
+    expect(timelineSymbolSize({ n: 1 })).toBeGreaterThan(timelineSymbolSize({ n: 0 }));
+  });
+
+  it("keeps a real timeline's marks to a handful of paths", () => {
+    const catalog = fixtureCatalog();
+    const atlas = buildAtlas(catalog, createProjection(), { timelineIds: ['strikes', 'campaign-start'] });
+    const t = timelineMark(['strikes'], atlas);
+    const paths = timelineSymbolPaths(t.items);
+    expect(paths.reduce((n, p) => n + p.d.split('M').length - 1, 0)).toBe(t.items.length);
+    expect(paths.length).toBeLessThanOrEqual(new Set(t.items.map((i) => `${i.group} ${i.status} ${i.n > 0}`)).size);
   });
 });
 
