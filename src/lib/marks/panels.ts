@@ -265,7 +265,7 @@ export interface TimelineSymbolPath {
 
 /**
  * The timeline's marks drawn as few paths: one per actor group, status and highlight (a handful,
- * however many events the story dates), each shape symbolPath's at its mark. The step's
+ * however many events the story dates), holding each mark's shape (symbolPath) at its centre. The step's
  * highlighted events come last, so they are drawn over the others. Fewer, shorter elements than a
  * path per event: a long story's timelines cost the page less to send, parse and lay out.
  */
