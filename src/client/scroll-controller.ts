@@ -464,10 +464,13 @@ function listen(
     if (i !== state.activeIndex) activate(i, { fromPrevious: false });
     progress.finish();
   });
-  // A jump (contents link, back/forward to another #step): show that step's end state at once.
+  // A jump (contents link, back/forward to another #step): show that step's end state at once,
+  // holding the anchor in place while the steps around it are laid out for the first time.
   addEventListener('hashchange', () =>
     requestAnimationFrame(() => {
       if (toOtherPart()) return;
+      const target = document.getElementById(hashId());
+      if (target) holdInView(target);
       const i = stepAtTrigger(state);
       if (i >= 0 && i !== state.activeIndex) activate(i, { fromPrevious: false });
       progress.finish();
@@ -596,16 +599,20 @@ const HOLD_FRAMES = 60;
  * Run `keep` once a frame for about a second (HOLD_FRAMES), until it returns false (it found the
  * reader moving away) or the reader's first wheel, touch, key or pointer press lets go.
  */
-function holdFor(keep: () => boolean): void {
+function holdFor(keep: () => boolean, done?: () => void): void {
   let held = true;
   const release = () => (held = false);
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
   let frames = 0;
   const tick = () => {
     if (held && keep() && ++frames < HOLD_FRAMES) requestAnimationFrame(tick);
+    else done?.();
   };
   requestAnimationFrame(tick);
 }
+
+/** The anchors held in view now (holdInView). */
+const holding = new Set<HTMLElement>();
 
 /**
  * Scroll `el` to the top and hold it there for about a second: the chapters and figures around it
@@ -615,16 +622,22 @@ function holdFor(keep: () => boolean): void {
  * document (the scrollbar, which sends no such event).
  */
 function holdInView(el: HTMLElement): void {
+  // A link's click and the hashchange it causes both ask to hold the same anchor: hold it once.
+  if (holding.has(el)) return;
+  holding.add(el);
   el.scrollIntoView({ behavior: 'instant' });
   const top = el.getBoundingClientRect().top;
   let at = top + scrollY;
-  holdFor(() => {
-    const now = el.getBoundingClientRect().top;
-    if (Math.abs(now + scrollY - at) <= 1 && Math.abs(now - top) > innerHeight / 4) return false;
-    if (Math.abs(now - top) > 1) el.scrollIntoView({ behavior: 'instant' });
-    at = el.getBoundingClientRect().top + scrollY;
-    return true;
-  });
+  holdFor(
+    () => {
+      const now = el.getBoundingClientRect().top;
+      if (Math.abs(now + scrollY - at) <= 1 && Math.abs(now - top) > innerHeight / 4) return false;
+      if (Math.abs(now - top) > 1) el.scrollIntoView({ behavior: 'instant' });
+      at = el.getBoundingClientRect().top + scrollY;
+      return true;
+    },
+    () => holding.delete(el),
+  );
 }
 
 /**

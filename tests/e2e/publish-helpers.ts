@@ -98,11 +98,23 @@ export async function expectActiveEndState(page: Page, opts: { timeout?: number;
  */
 export async function scrollToStep(page: Page, id: string, at = 0.5): Promise<void> {
   await page.evaluate(
-    ({ id, at, t }) => {
+    async ({ id, at, t }) => {
       const el = document.getElementById(id)!;
       const line = innerHeight * (innerWidth >= t.minWide ? t.wide : t.narrow);
-      const r = el.getBoundingClientRect();
-      scrollTo({ top: scrollY + r.top + r.height * at - line, behavior: 'instant' });
+      // Steps and chapters far from the view have estimated sizes until the browser lays them
+      // out, a frame or two after the view comes near them: scroll again until the step stays
+      // put for three checks in a row, as a reader's scroll would arrive with them laid out.
+      let still = 0;
+      for (let i = 0; i < 40 && still < 3; i++) {
+        const r = el.getBoundingClientRect();
+        const off = r.top + r.height * at - line;
+        if (Math.abs(off) < 1) still++;
+        else {
+          still = 0;
+          scrollTo({ top: scrollY + off, behavior: 'instant' });
+        }
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }
     },
     { id, at, t: TRIGGER },
   );
