@@ -4,7 +4,7 @@
  * d3-transition), and draws routes to a fraction. The only module that imports d3-selection.
  */
 import { select, type Selection } from 'd3-selection';
-import { easeCubicInOut, flightTransform, interpolateZoom } from '../lib/geo/zoom.ts';
+import { easeCubicInOut, flightPoint, flightTransform, interpolateZoom } from '../lib/geo/zoom.ts';
 import type { Box } from '../lib/geo/camera.ts';
 import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
 import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
@@ -34,11 +34,28 @@ export function unitsPerPixel(svg: SVGSVGElement, box: Box): number {
   return Math.max(box.w / Math.max(1, size.width), box.h / Math.max(1, size.height));
 }
 
-/** A camera flight under way: the box shown now, and the layers it moves. */
+/** A mark that moves with the map during a flight but keeps its size: its element and its point in map units. */
+interface Pinned {
+  el: SVGGraphicsElement;
+  x: number;
+  y: number;
+}
+
+/** A camera flight under way: the box shown now, the layers it scales and the marks it moves. */
 interface Flight {
   raf: number;
   box: Box;
   layers: SVGGraphicsElement[];
+  pinned: Pinned[];
+}
+
+/** Layers whose marks are dots and labels at a point: moved, one translation each, not scaled. */
+const PINNED_LAYERS = new Set(['points', 'labels']);
+
+/** The point a mark's group stands at (its transform's translation, map units). */
+function pinnedAt(el: SVGGraphicsElement): Pinned {
+  const m = el.transform.baseVal.consolidate()?.matrix;
+  return { el, x: m?.e ?? 0, y: m?.f ?? 0 };
 }
 const flights = new WeakMap<SVGSVGElement, Flight>();
 
@@ -62,6 +79,7 @@ function stopFlight(svg: SVGSVGElement): Box | null {
     el.style.removeProperty('transform');
     el.style.removeProperty('--k');
   }
+  for (const { el } of flight.pinned) el.style.removeProperty('transform');
   return flight.box;
 }
 
@@ -75,9 +93,11 @@ export function setCamera(svg: SVGSVGElement, box: Box): void {
 
 /**
  * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom) (or jump when duration is
- * 0). During the flight the viewBox stays put and a CSS transform moves the map's layers (basemap
- * and marks), so no frame re-lays out the basemap; `--k` on the layers keeps labels, dots and
- * strokes at screen size. The viewBox is set once, at the end.
+ * 0). During the flight the viewBox stays put and a CSS transform scales the map's layers of
+ * shapes (basemap, areas, routes: `--k` on the routes keeps their strokes at screen size), while
+ * each dot and label is only moved, by a translation of its own, to where the map under it goes:
+ * a scaled layer of text would re-measure every label on every frame. The viewBox is set once, at
+ * the end.
  */
 export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (box: Box) => void): void {
   const interrupted = stopFlight(svg);
@@ -96,8 +116,11 @@ export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (
   const zoom = interpolateZoom([from.x + from.w / 2, from.y + from.h / 2, from.w], [to.x + to.w / 2, to.y + to.h / 2, to.w]);
   const ms = Math.min(duration, MAX_CAMERA_MS);
   const k0 = unitsPerPixel(svg, from);
-  const layers = [...svg.children].filter((el): el is SVGGraphicsElement => el instanceof SVGGElement || el instanceof SVGUseElement);
-  const flight: Flight = { raf: 0, box: from, layers };
+  const groups = [...svg.children].filter((el): el is SVGGraphicsElement => el instanceof SVGGElement || el instanceof SVGUseElement);
+  const pinnedLayer = (el: Element) => [...el.classList].some((c) => PINNED_LAYERS.has(c));
+  const layers = groups.filter((el) => !pinnedLayer(el));
+  const pinned = groups.filter(pinnedLayer).flatMap((layer) => [...layer.children].filter((el): el is SVGGElement => el instanceof SVGGElement).map(pinnedAt));
+  const flight: Flight = { raf: 0, box: from, layers, pinned };
   let t0 = -1;
   const frame = (now: number) => {
     if (t0 < 0) t0 = now;
@@ -117,6 +140,10 @@ export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (
       // The basemap's strokes do not scale (vector-effect) and it has nothing sized by --k:
       // setting it there would restyle its whole <use> tree on every frame for nothing.
       if (!(el instanceof SVGUseElement)) el.style.setProperty('--k', k);
+    }
+    for (const p of pinned) {
+      const [x, y] = flightPoint(from, box, p.x, p.y);
+      p.el.style.transform = `translate(${Math.round(x * 100) / 100}px,${Math.round(y * 100) / 100}px)`;
     }
     flight.box = box;
     onFrame?.(box);

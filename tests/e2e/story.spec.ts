@@ -160,3 +160,64 @@ test('reload mid-story restores the step in the URL', async ({ page, problems })
   check(await seen(page, step.focus), step);
   expect(problems).toEqual([]);
 });
+
+test('during a camera move the dots and labels stay on their places at their size, and the map moves under them', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [from, to] = [steps[0]!, steps[Math.floor(steps.length / 2)]!];
+  await page.goto(`./#${from.id}`);
+  await waitForSettled(page, from.id);
+  await page.evaluate((id) => (location.hash = id), to.id);
+  // Each frame of the move: where the basemap puts each dot's and label's map point, where the
+  // mark stands, and the mark's size on screen; then the same sizes once the camera is still.
+  const frames = await page.evaluate(async () => {
+    const svg = document.querySelector<SVGSVGElement>('[data-live-figure] svg.map')!;
+    const basemap = svg.querySelector<SVGUseElement>(':scope > use')!;
+    const marks = () => [...svg.querySelectorAll<SVGGElement>(':scope > g.points > g, :scope > g.labels > g')];
+    const sample = () => {
+      const map = basemap.getScreenCTM()!;
+      const scale = Math.hypot(map.a, map.b);
+      return {
+        scale,
+        marks: marks().map((g) => {
+          const at = g.transform.baseVal.consolidate()!.matrix;
+          const expected = new DOMPoint(at.e, at.f).matrixTransform(map);
+          const stands = g.getScreenCTM()!;
+          const box = g.firstElementChild!.getBoundingClientRect();
+          return {
+            key: g.getAttribute('data-place') ?? `label ${g.getAttribute('data-label')}`,
+            off: Math.hypot(stands.e - expected.x, stands.f - expected.y),
+            w: box.width,
+            h: box.height,
+          };
+        }),
+      };
+    };
+    const moving: ReturnType<typeof sample>[] = [];
+    await new Promise<void>((done) => {
+      const started = performance.now();
+      const tick = () => {
+        const state = svg.getAttribute('data-camera');
+        if (state === 'moving') moving.push(sample());
+        if ((state === 'still' && moving.length > 0) || performance.now() - started > 8000) done();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    return { moving, still: sample() };
+  });
+  await waitForSettled(page, to.id);
+  const atRest = new Map(frames.still.marks.map((m) => [m.key, m]));
+  // Frames where the map is scaled against the view the flight started from.
+  const scaled = frames.moving.filter((f) => Math.abs(f.scale / frames.moving[0]!.scale - 1) > 0.05);
+  expect(scaled.length, 'frames of the move with the map zoomed').toBeGreaterThan(2);
+  for (const f of scaled) {
+    for (const m of f.marks) {
+      expect(m.off, `${m.key} stands on its place on the moving map`).toBeLessThan(1);
+      const rest = atRest.get(m.key);
+      if (!rest) continue;
+      expect(Math.abs(m.w - rest.w), `${m.key} keeps its width`).toBeLessThan(0.5);
+      expect(Math.abs(m.h - rest.h), `${m.key} keeps its height`).toBeLessThan(0.5);
+    }
+  }
+  expect(problems).toEqual([]);
+});

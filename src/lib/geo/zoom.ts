@@ -58,3 +58,12 @@ export function flightTransform(from: Box, box: Box): { transform: string; scale
   const transform = `translate(${r(from.x + from.w / 2)}px,${r(from.y + from.h / 2)}px) scale(${Math.round(scale * 1e6) / 1e6}) translate(${r(-(box.x + box.w / 2))}px,${r(-(box.y + box.h / 2))}px)`;
   return { transform, scale };
 }
+
+/**
+ * Where the map point (x, y) stands in the fixed viewBox while the camera shows `box`: the point
+ * `flightTransform(from, box)` moves it to, for marks that move with the map without scaling.
+ */
+export function flightPoint(from: Box, box: Box, x: number, y: number): [number, number] {
+  const scale = from.w / box.w;
+  return [from.x + from.w / 2 + scale * (x - (box.x + box.w / 2)), from.y + from.h / 2 + scale * (y - (box.y + box.h / 2))];
+}

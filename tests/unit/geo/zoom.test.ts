@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolateZoom as d3Zoom } from 'd3-interpolate';
 import { easeCubicInOut as d3Ease } from 'd3-ease';
-import { easeCubicInOut, flightTransform, interpolateZoom } from '../../../src/lib/geo/zoom.ts';
+import { easeCubicInOut, flightPoint, flightTransform, interpolateZoom } from '../../../src/lib/geo/zoom.ts';
 
 const views: [[number, number, number], [number, number, number]][] = [
   [
@@ -74,5 +74,23 @@ describe('camera flight transform', () => {
     const [x, y] = apply(from, from, [123, 456]);
     expect(x).toBeCloseTo(123, 2);
     expect(y).toBeCloseTo(456, 2);
+  });
+
+  it('moves a pinned mark to the point the transform moves the map under it', () => {
+    const from = { x: 100, y: 50, w: 400, h: 300 };
+    for (const box of [from, { x: 300, y: 200, w: 100, h: 75 }, { x: -50, y: 0, w: 800, h: 600 }]) {
+      for (const p of [
+        [0, 0],
+        [123.4, 456.7],
+        [box.x + box.w / 2, box.y + box.h / 2],
+      ] as [number, number][]) {
+        const [x, y] = flightPoint(from, box, p[0], p[1]);
+        const [ex, ey] = apply(from, box, p);
+        expect(x).toBeCloseTo(ex!, 1);
+        expect(y).toBeCloseTo(ey!, 1);
+      }
+    }
+    // The centre of the box shown is the centre of the viewBox.
+    expect(flightPoint(from, { x: 300, y: 200, w: 100, h: 75 }, 350, 237.5)).toEqual([300, 200]);
   });
 });
