@@ -166,10 +166,10 @@ test('during a camera move the dots and labels stay on their places at their siz
   const [from, to] = [steps[0]!, steps[Math.floor(steps.length / 2)]!];
   await page.goto(`./#${from.id}`);
   await waitForSettled(page, from.id);
-  await page.evaluate((id) => (location.hash = id), to.id);
-  // Each frame of the move: where the basemap puts each dot's and label's map point, where the
-  // mark stands, and the mark's size on screen; then the same sizes once the camera is still.
-  const frames = await page.evaluate(async () => {
+  // Jump to the middle step and follow each frame of the move it starts: where the basemap puts
+  // each dot's and label's map point, where the mark stands, and the mark's size on screen; then
+  // the same sizes once the camera is still.
+  const frames = await page.evaluate(async (id) => {
     const svg = document.querySelector<SVGSVGElement>('[data-live-figure] svg.map')!;
     const basemap = svg.querySelector<SVGUseElement>(':scope > use')!;
     const marks = () => [...svg.querySelectorAll<SVGGElement>(':scope > g.points > g, :scope > g.labels > g')];
@@ -193,6 +193,7 @@ test('during a camera move the dots and labels stay on their places at their siz
       };
     };
     const moving: ReturnType<typeof sample>[] = [];
+    location.hash = id;
     await new Promise<void>((done) => {
       const started = performance.now();
       const tick = () => {
@@ -204,7 +205,7 @@ test('during a camera move the dots and labels stay on their places at their siz
       requestAnimationFrame(tick);
     });
     return { moving, still: sample() };
-  });
+  }, to.id);
   await waitForSettled(page, to.id);
   const atRest = new Map(frames.still.marks.map((m) => [m.key, m]));
   // Frames where the map is scaled against the view the flight started from.
