@@ -8,7 +8,7 @@ import { formatDate } from '../format.ts';
 import type { MarksAtlas, MarksFigure } from './scene-to-marks.ts';
 import { actorGroup, type ActorGroup } from '../scene/actors.ts';
 import { fontCovers, textWidth } from './text-metrics.ts';
-import { symbolPath } from './symbols.ts';
+import { symbolBottom, symbolPath } from './symbols.ts';
 
 export { actorGroup, type ActorGroup };
 
@@ -280,4 +280,12 @@ export function timelineSymbolPaths(items: readonly TimelineItemMark[]): Timelin
     paths.set(key, path);
   }
   return [...paths.values()];
+}
+
+/**
+ * One path for the stems of many timeline marks: each from just under its mark (clear of its 2 px
+ * outline) down to the axis at `axisY`.
+ */
+export function timelineStemPath(items: readonly TimelineItemMark[], axisY: number): string {
+  return items.map((i) => `M${i.x},${+(i.y + symbolBottom(i.group, timelineSymbolSize(i)) + 1).toFixed(1)}V${axisY}`).join('');
 }

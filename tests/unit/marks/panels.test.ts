@@ -8,12 +8,13 @@ import {
   niceMax,
   panelTextWidth,
   timelineMark,
+  timelineStemPath,
   timelineSymbolPaths,
   timelineSymbolSize,
   wrapText,
   type TimelineItemMark,
 } from '../../../src/lib/marks/panels.ts';
-import { symbolPath } from '../../../src/lib/marks/symbols.ts';
+import { symbolBottom, symbolPath } from '../../../src/lib/marks/symbols.ts';
 import { textWidth } from '../../../src/lib/marks/text-metrics.ts';
 import type { MarksAtlas, MarksFigure } from '../../../src/lib/marks/scene-to-marks.ts';
 import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
@@ -186,6 +187,32 @@ describe('timelineSymbolPaths', () => {
     const paths = timelineSymbolPaths(t.items);
     expect(paths.reduce((n, p) => n + p.d.split('M').length - 1, 0)).toBe(t.items.length);
     expect(paths.length).toBeLessThanOrEqual(new Set(t.items.map((i) => `${i.group} ${i.status} ${i.n > 0}`)).size);
+  });
+});
+
+describe('timelineStemPath', () => {
+  const item = (x: number, group: TimelineItemMark['group'], n: number): TimelineItemMark => ({ id: `e${x}`, x, y: 40, group, status: 'attributed', n, nx: x });
+
+  it('draws one stem per mark, from just under the mark to the axis', () => {
+    const items = [item(20, 'israel', 0), item(35, 'iran-allies', 1), item(50, 'other', 0)];
+    const d = timelineStemPath(items, 90);
+    const stems = [...d.matchAll(/M([\d.]+),([\d.]+)V([\d.]+)/g)].map((m) => m.slice(1).map(Number));
+    expect(stems).toHaveLength(3);
+    items.forEach((i, k) => {
+      const [x, top, bottom] = stems[k]!;
+      expect(x).toBe(i.x);
+      expect(bottom).toBe(90);
+      // Clear of the mark's edge (its 2 px outline included), and no further: 1 px below it.
+      expect(top).toBeCloseTo(i.y + symbolBottom(i.group, timelineSymbolSize(i)) + 1, 1);
+      expect(top).toBeGreaterThan(i.y + symbolBottom(i.group, timelineSymbolSize(i)));
+    });
+  });
+
+  it("starts a highlighted mark's stem lower, under its larger mark, and draws nothing for no marks", () => {
+    const [faded, numbered] = [timelineStemPath([item(20, 'israel', 0)], 90), timelineStemPath([item(20, 'israel', 1)], 90)];
+    const top = (d: string) => Number(/M[\d.]+,([\d.]+)/.exec(d)![1]);
+    expect(top(numbered)).toBeGreaterThan(top(faded));
+    expect(timelineStemPath([], 90)).toBe('');
   });
 });
 
