@@ -49,8 +49,8 @@ interface Flight {
   pinned: Pinned[];
 }
 
-/** Layers whose marks are dots and labels at a point: moved, one translation each, not scaled. */
-const PINNED_LAYERS = new Set(['points', 'labels']);
+/** The layers whose marks are dots and labels at a point: moved, one translation each, not scaled. */
+const PINNED_LAYERS = 'g.points, g.labels';
 
 /** The point a mark's group stands at (its transform's translation, map units). */
 function pinnedAt(el: SVGGraphicsElement): Pinned {
@@ -116,10 +116,10 @@ export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (
   const zoom = interpolateZoom([from.x + from.w / 2, from.y + from.h / 2, from.w], [to.x + to.w / 2, to.y + to.h / 2, to.w]);
   const ms = Math.min(duration, MAX_CAMERA_MS);
   const k0 = unitsPerPixel(svg, from);
-  const groups = [...svg.children].filter((el): el is SVGGraphicsElement => el instanceof SVGGElement || el instanceof SVGUseElement);
-  const pinnedLayer = (el: Element) => [...el.classList].some((c) => PINNED_LAYERS.has(c));
-  const layers = groups.filter((el) => !pinnedLayer(el));
-  const pinned = groups.filter(pinnedLayer).flatMap((layer) => [...layer.children].filter((el): el is SVGGElement => el instanceof SVGGElement).map(pinnedAt));
+  const layers = [...svg.children].filter(
+    (el): el is SVGGraphicsElement => (el instanceof SVGGElement || el instanceof SVGUseElement) && !el.matches(PINNED_LAYERS),
+  );
+  const pinned = [...svg.querySelectorAll<SVGGElement>(`:scope > :is(${PINNED_LAYERS}) > g`)].map(pinnedAt);
   const flight: Flight = { raf: 0, box: from, layers, pinned };
   let t0 = -1;
   const frame = (now: number) => {
