@@ -4,7 +4,7 @@
  * d3-transition), and draws routes to a fraction. The only module that imports d3-selection.
  */
 import { select, type Selection } from 'd3-selection';
-import { easeCubicInOut, flightPoint, flightTransform, interpolateZoom } from '../lib/geo/zoom.ts';
+import { easeCubicInOut, flightMs, flightPoint, flightTransform, interpolateZoom, viewOf } from '../lib/geo/zoom.ts';
 import type { Box } from '../lib/geo/camera.ts';
 import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
 import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
@@ -13,6 +13,8 @@ import type { PlacedLabel } from '../lib/marks/place-labels.ts';
 
 /** Longest camera move, ms: moves stay under a second. */
 export const MAX_CAMERA_MS = 900;
+/** Shortest camera move, ms: a short move still reads as a move, not a jump. */
+export const MIN_CAMERA_MS = 300;
 
 type Sel<E extends Element, D> = Selection<E, D, Element, unknown>;
 
@@ -92,8 +94,10 @@ export function setCamera(svg: SVGSVGElement, box: Box): void {
 }
 
 /**
- * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom) (or jump when duration is
- * 0). During the flight the viewBox stays put and a CSS transform scales the map's layers of
+ * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom),
+ * at a steady pace along its path (flightMs: at least MIN_CAMERA_MS, at most `duration` and
+ * MAX_CAMERA_MS), or jump when `duration` is 0. When the view does not change there is no flight.
+ * During the flight the viewBox stays put and a CSS transform scales the map's layers of
  * shapes (basemap, areas, routes: `--k` on the routes keeps their strokes at screen size), while
  * each dot and label is only moved, by a translation of its own, to where the map under it goes:
  * a scaled layer of text would re-measure every label on every frame. The viewBox is set once, at
@@ -101,20 +105,20 @@ export function setCamera(svg: SVGSVGElement, box: Box): void {
  */
 export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (box: Box) => void): void {
   const interrupted = stopFlight(svg);
-  if (duration <= 0) {
+  // A flight interrupted mid-way starts a new one from where the camera stands.
+  const from = interrupted ?? viewBoxOf(svg);
+  const ms = flightMs(from, to, MIN_CAMERA_MS, Math.min(duration, MAX_CAMERA_MS));
+  if (ms <= 0) {
     setCamera(svg, to);
     onFrame?.(to);
     svg.dataset.camera = 'still';
     return;
   }
-  // A flight interrupted mid-way starts a new one from where the camera stands.
   if (interrupted) setCamera(svg, interrupted);
-  const from = interrupted ?? viewBoxOf(svg);
   // data-camera tells tests and the debug view whether a move is under way.
   svg.dataset.camera = 'moving';
   const aspect = to.w / to.h;
-  const zoom = interpolateZoom([from.x + from.w / 2, from.y + from.h / 2, from.w], [to.x + to.w / 2, to.y + to.h / 2, to.w]);
-  const ms = Math.min(duration, MAX_CAMERA_MS);
+  const zoom = interpolateZoom(viewOf(from), viewOf(to));
   const k0 = unitsPerPixel(svg, from);
   const layers = [...svg.children].filter(
     (el): el is SVGGraphicsElement => (el instanceof SVGGElement || el instanceof SVGUseElement) && !el.matches(PINNED_LAYERS),

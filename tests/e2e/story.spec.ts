@@ -161,6 +161,49 @@ test('reload mid-story restores the step in the URL', async ({ page, problems })
   expect(problems).toEqual([]);
 });
 
+test('a step that keeps the view redraws its marks without a camera move, and a step that moves the view flies', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  // Two pairs of consecutive steps from the page's scenes: one whose phone camera stays, one whose moves.
+  const pairs = await page.evaluate(() => {
+    const scenes = [...document.querySelectorAll<HTMLElement>('[data-step]')].map(
+      (el) => JSON.parse(el.dataset.scene!) as { step: string; phoneCamera: object },
+    );
+    const same = (i: number) => JSON.stringify(scenes[i]!.phoneCamera) === JSON.stringify(scenes[i + 1]!.phoneCamera);
+    const i = scenes.findIndex((_, k) => k + 1 < scenes.length && same(k));
+    const j = scenes.findIndex((_, k) => k + 1 < scenes.length && !same(k));
+    return { still: [scenes[i]?.step, scenes[i + 1]?.step], moves: [scenes[j]?.step, scenes[j + 1]?.step] };
+  });
+  for (const [kind, [from, to]] of Object.entries(pairs)) {
+    expect(from && to, `a pair of steps whose view ${kind === 'still' ? 'stays' : 'moves'}`).toBeTruthy();
+    await page.evaluate((id) => (location.hash = id), from!);
+    await waitForSettled(page, from);
+    const seenStates = await page.evaluate(async (id) => {
+      const svg = document.querySelector<SVGSVGElement>('[data-live-figure] svg.map')!;
+      const states: string[] = [];
+      const viewBox = svg.getAttribute('viewBox');
+      new MutationObserver(() => states.push(svg.getAttribute('data-camera') ?? '')).observe(svg, { attributes: true, attributeFilter: ['data-camera'] });
+      location.hash = id;
+      // Until the step is active and a frame has passed: a flight marks the map moving at once.
+      await new Promise<void>((done) => {
+        const tick = () => (document.documentElement.dataset.activeStep === id ? requestAnimationFrame(() => done()) : requestAnimationFrame(tick));
+        tick();
+      });
+      return { states, sameViewBox: svg.getAttribute('viewBox') === viewBox };
+    }, to!);
+    await waitForSettled(page, to);
+    if (kind === 'still') {
+      expect(seenStates.states, `${from} → ${to}: the camera does not move`).not.toContain('moving');
+      expect(seenStates.sameViewBox, `${from} → ${to}: the view is the same`).toBe(true);
+      const step = steps.find((s) => s.id === to)!;
+      check(await seen(page, step.focus), step);
+    } else {
+      expect(seenStates.states, `${from} → ${to}: the camera moves`).toContain('moving');
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
 test('during a camera move the dots and labels stay on their places at their size, and the map moves under them', async ({ page, problems }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const [from, to] = [steps[0]!, steps[Math.floor(steps.length / 2)]!];

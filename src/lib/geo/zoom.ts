@@ -18,7 +18,8 @@ const cosh = (x: number) => ((x = Math.exp(x)) + 1 / x) / 2;
 const sinh = (x: number) => ((x = Math.exp(x)) - 1 / x) / 2;
 const tanh = (x: number) => ((x = Math.exp(2 * x)) - 1) / (x + 1);
 
-export function interpolateZoom(p0: ZoomView, p1: ZoomView): (t: number) => [number, number, number] {
+/** The smooth zoom path between two views: its length S (in van Wijk and Nuij's units) and its view at t in 0…1. */
+function zoomPath(p0: ZoomView, p1: ZoomView): { S: number; at: (t: number) => [number, number, number] } {
   const [ux0, uy0, w0] = p0;
   const [ux1, uy1, w1] = p1;
   const dx = ux1 - ux0;
@@ -27,7 +28,7 @@ export function interpolateZoom(p0: ZoomView, p1: ZoomView): (t: number) => [num
   // Almost the same centre: zoom only.
   if (d2 < EPSILON2) {
     const S = Math.log(w1 / w0) / RHO;
-    return (t) => [ux0 + t * dx, uy0 + t * dy, w0 * Math.exp(RHO * t * S)];
+    return { S, at: (t) => [ux0 + t * dx, uy0 + t * dy, w0 * Math.exp(RHO * t * S)] };
   }
   const d1 = Math.sqrt(d2);
   const b0 = (w1 * w1 - w0 * w0 + RHO4 * d2) / (2 * w0 * RHO2 * d1);
@@ -36,11 +37,46 @@ export function interpolateZoom(p0: ZoomView, p1: ZoomView): (t: number) => [num
   const r1 = Math.log(Math.sqrt(b1 * b1 + 1) - b1);
   const S = (r1 - r0) / RHO;
   const coshr0 = cosh(r0);
-  return (t) => {
-    const s = t * S;
-    const u = (w0 / (RHO2 * d1)) * (coshr0 * tanh(RHO * s + r0) - sinh(r0));
-    return [ux0 + u * dx, uy0 + u * dy, (w0 * coshr0) / cosh(RHO * s + r0)];
+  return {
+    S,
+    at: (t) => {
+      const s = t * S;
+      const u = (w0 / (RHO2 * d1)) * (coshr0 * tanh(RHO * s + r0) - sinh(r0));
+      return [ux0 + u * dx, uy0 + u * dy, (w0 * coshr0) / cosh(RHO * s + r0)];
+    },
   };
+}
+
+export function interpolateZoom(p0: ZoomView, p1: ZoomView): (t: number) => [number, number, number] {
+  return zoomPath(p0, p1).at;
+}
+
+/**
+ * How long the zoom path from one view to another is, in the units of d3's interpolateZoom,
+ * whose recommended duration is 1,000 ms per unit: a steady pace, however far the camera goes.
+ */
+export function zoomPathLength(p0: ZoomView, p1: ZoomView): number {
+  return Math.abs(zoomPath(p0, p1).S);
+}
+
+/**
+ * A camera move shorter than this (in zoom path units: a pan of 0.14 % of the view's width, or a
+ * zoom of 0.3 %) is not flown: nothing on a phone's map would move by a pixel.
+ */
+const STILL_PATH = 0.002;
+
+/** The view [centre x, centre y, width] of a box. */
+export const viewOf = (b: Box): ZoomView => [b.x + b.w / 2, b.y + b.h / 2, b.w];
+
+/**
+ * How long the camera takes from `from` to `to`, ms: at d3's steady pace (1,000 ms per unit of
+ * the zoom path), at least `minMs` so that a short move still reads as a move, at most `maxMs`;
+ * 0 when the view does not change (no flight at all).
+ */
+export function flightMs(from: Box, to: Box, minMs: number, maxMs: number): number {
+  const length = zoomPathLength(viewOf(from), viewOf(to));
+  if (length < STILL_PATH || maxMs <= 0) return 0;
+  return Math.round(Math.min(maxMs, Math.max(minMs, length * 1000)));
 }
 
 /** Cubic in-out easing (d3-ease's easeCubicInOut). */

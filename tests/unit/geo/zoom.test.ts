@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolateZoom as d3Zoom } from 'd3-interpolate';
 import { easeCubicInOut as d3Ease } from 'd3-ease';
-import { easeCubicInOut, flightPoint, flightTransform, interpolateZoom } from '../../../src/lib/geo/zoom.ts';
+import { easeCubicInOut, flightMs, flightPoint, flightTransform, interpolateZoom, zoomPathLength } from '../../../src/lib/geo/zoom.ts';
 
 const views: [[number, number, number], [number, number, number]][] = [
   [
@@ -46,6 +46,46 @@ describe('camera zoom interpolation', () => {
 
   it('eases like d3-ease’s easeCubicInOut', () => {
     for (let t = 0; t <= 1.0001; t += 0.05) expect(easeCubicInOut(t)).toBeCloseTo(d3Ease(t), 9);
+  });
+});
+
+describe('camera flight duration', () => {
+  const box = (x: number, y: number, w: number) => ({ x, y, w, h: w * 0.9 });
+  const [MIN, MAX] = [300, 800];
+
+  it('measures the zoom path as d3-interpolate does (its duration is 1,000 ms per unit)', () => {
+    for (const [a, b] of views) expect(zoomPathLength(a, b)).toBeCloseTo(Math.abs(d3Zoom(a, b).duration) / 1000, 6);
+  });
+
+  it('does not fly when the view does not change, or changes by less than a pixel on a phone’s map', () => {
+    const from = box(100, 100, 390);
+    expect(flightMs(from, from, MIN, MAX)).toBe(0);
+    expect(flightMs(from, box(100.4, 100, 390), MIN, MAX)).toBe(0);
+    expect(flightMs(from, box(100, 100.3, 390), MIN, MAX)).toBe(0);
+    expect(flightMs(from, box(101, 100, 390), MIN, MAX)).toBe(MIN);
+  });
+
+  it('keeps a steady pace: twice the path takes twice as long, between the shortest and the longest move', () => {
+    const from = box(0, 0, 100);
+    const a = flightMs(from, box(25, 0, 100), MIN, MAX);
+    const b = flightMs(from, box(50, 0, 100), MIN, MAX);
+    expect(a).toBeGreaterThan(MIN);
+    expect(b).toBeLessThan(MAX);
+    expect(b / a).toBeCloseTo(zoomPathLength([50, 45, 100], [100, 45, 100]) / zoomPathLength([50, 45, 100], [75, 45, 100]), 2);
+    expect(b / a).toBeGreaterThan(1.8);
+  });
+
+  it('flies a short move for the shortest time and caps a long one', () => {
+    const from = box(0, 0, 100);
+    expect(flightMs(from, box(5, 0, 100), MIN, MAX)).toBe(MIN);
+    expect(flightMs(from, box(3000, -1200, 100), MIN, MAX)).toBe(MAX);
+    expect(flightMs(from, box(0, 0, 10), MIN, MAX)).toBe(MAX);
+  });
+
+  it('jumps when no time is given, and never exceeds the time given', () => {
+    const from = box(0, 0, 100);
+    expect(flightMs(from, box(60, 0, 100), MIN, 0)).toBe(0);
+    expect(flightMs(from, box(60, 0, 100), MIN, 200)).toBe(200);
   });
 });
 
