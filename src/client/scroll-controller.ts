@@ -30,7 +30,7 @@ const SCALE_BAR_PX = 110;
 let scaleBoxPx = 0;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
-/** How long a camera move takes with motion on, ms. */
+/** The longest camera move with motion on, ms (a shorter move takes less: flyTo keeps a steady pace). */
 const FLIGHT_MS = 800;
 
 /** The live figure's parts the controller reads and writes. */
@@ -602,11 +602,17 @@ const HOLD_FRAMES = 60;
 function holdFor(keep: () => boolean, done?: () => void): void {
   let held = true;
   const release = () => (held = false);
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
+  // The listeners go with the hold, whether an input or the end of its frames ends it.
+  const inputs = new AbortController();
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true, signal: inputs.signal });
   let frames = 0;
   const tick = () => {
-    if (held && keep() && ++frames < HOLD_FRAMES) requestAnimationFrame(tick);
-    else done?.();
+    if (held && keep() && ++frames < HOLD_FRAMES) {
+      requestAnimationFrame(tick);
+      return;
+    }
+    inputs.abort();
+    done?.();
   };
   requestAnimationFrame(tick);
 }
