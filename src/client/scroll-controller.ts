@@ -2,7 +2,7 @@
  * The scroll controller: the page's only scroll/intersection user. One IntersectionObserver
  * watches a 1 px line at the trigger height, and only the active step and its two neighbours are
  * observed, so the browser's per-frame work does not grow with the story. On step entry it reads
- * the step's serialised Scene and draws it in the live figure; while a route new to the figure
+ * the step's Scene (from the page's data block, src/client/page-data.ts) and draws it in the live figure; while a route new to the figure
  * draws itself, a passive scroll listener measures the active step's progress (and nothing else);
  * the URL follows with history.replaceState once the reader pauses. Marks the page live once it runs.
  *
@@ -19,7 +19,8 @@ import { drawnAt, progressiveRoutes } from '../lib/scene/progress.ts';
 import type { BrowserAtlas } from '../lib/scene/atlas.ts';
 import { LAYOUT } from '../lib/scene/layout.ts';
 import { partUrlFor } from '../lib/content/pages.ts';
-import type { Scene } from '../lib/scene/types.ts';
+import type { LiveScene as Scene } from '../lib/scene/types.ts';
+import { readPageData, sceneOf } from './page-data.ts';
 import { setupChrome, type Chrome } from './chrome.ts';
 import { rememberSize, drawMarks, flyTo, routeDrawn, setCamera, setRouteDrawn, unitsPerPixel, currentBox } from '../render/draw-scene.ts';
 
@@ -86,12 +87,13 @@ const triggerLine = () => innerHeight * (wide.matches ? TRIGGER.wide : TRIGGER.n
 function readFigure(): Figure | null {
   const root = document.querySelector<HTMLElement>('[data-live-figure]');
   const svg = root?.querySelector<SVGSVGElement>('svg.map');
-  if (!root || !svg) return null;
+  const atlas = readPageData()?.atlas;
+  if (!root || !svg || !atlas) return null;
   const locator = root.querySelector<SVGSVGElement>('svg.locator');
   return {
     root,
     svg,
-    atlas: JSON.parse(root.dataset.atlas ?? '{}') as BrowserAtlas,
+    atlas,
     key: root.querySelector<HTMLElement>('.figure-key'),
     announcer: root.querySelector<HTMLElement>('[data-announcer]'),
     scaleLine: root.querySelector<HTMLElement>('.scale-bar-line'),
@@ -306,7 +308,7 @@ function createActivate(fig: Figure, state: State, progress: ReturnType<typeof c
   return function activate(i: number, how: { fromPrevious: boolean }): void {
     const el = state.steps[i];
     if (!el || i === state.activeIndex) return;
-    const scene = JSON.parse(el.dataset.scene ?? 'null') as Scene | null;
+    const scene = sceneOf(el);
     if (!scene) return;
     progress.stop();
     const routes = progressiveRoutes(scene, state.activeScene, { fromPrevious: how.fromPrevious, motion: motion() });
@@ -701,7 +703,7 @@ function start(): void {
   const first = stepAtTrigger(state);
   if (first >= 0) activate(first, { fromPrevious: false });
   if (state.activeIndex < 0) {
-    state.activeScene = JSON.parse(stepEls[0]!.dataset.scene ?? 'null') as Scene | null;
+    state.activeScene = sceneOf(stepEls[0]!);
     if (state.activeScene && measurable(fig)) setCamera(fig.svg, target(fig, state, state.activeScene));
     updateScale(fig);
   }

@@ -25,12 +25,13 @@ const PAGE = `<!doctype html><html data-active-step="s1"><body style="margin:0;f
     <div class="figure-key" style="position:absolute;left:0;bottom:0;width:120px;height:40px;background:#eee;font-size:10px">Key</div>
   </div>
 </figure>
-<section class="step" id="s1" data-step="s1" data-scene='{"places":["a"],"named":["a","e","z"]}'>
+<section class="step" id="s1" data-step="s1">
   <div class="step-card"><p>Step text</p>
     <figure style="margin:0;width:220px"><svg class="chart" width="200" height="50" viewBox="0 0 200 50"><text x="0" y="20" font-size="10">tiny</text><text x="170" y="40" font-size="14">cut off</text></svg></figure>
   </div>
 </section>
 <div style="height:2000px"></div>
+<script type="application/json" id="story-data">{"scenes":{"s1":{"places":["a"],"named":["a","e","z"]}}}</script>
 </body></html>`;
 
 test('the audit finds each planted fault, and only those', async ({ page }) => {

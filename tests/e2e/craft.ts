@@ -333,7 +333,9 @@ function auditInPage(
   // (e) every place the step names is labelled and visible.
   let scene: { places?: string[]; named?: string[] } = {};
   try {
-    scene = JSON.parse((stepEl as HTMLElement).dataset.scene ?? '{}') as typeof scene;
+    // The step's part of the page's data block (src/lib/scene/page-data.ts).
+    const data = JSON.parse(document.getElementById('story-data')?.textContent ?? '{}') as { scenes?: Record<string, typeof scene> };
+    scene = data.scenes?.[(stepEl as HTMLElement).dataset.step ?? ''] ?? {};
   } catch {
     /* reported below as unnamed places */
   }

@@ -125,12 +125,13 @@ for (const [shape, viewport] of [
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     await page.goto('./');
-    const steps = await page.locator('section.step').evaluateAll((els) =>
-      els.map((el) => {
-        const scene = JSON.parse(el.getAttribute('data-scene')!) as { named?: string[]; places: string[] };
+    const steps = await page.locator('section.step').evaluateAll((els) => {
+      const data = JSON.parse(document.getElementById('story-data')!.textContent!) as { scenes: Record<string, { named?: string[]; places: string[] }> };
+      return els.map((el) => {
+        const scene = data.scenes[el.id]!;
         return { id: el.id, named: scene.named ?? scene.places };
-      }),
-    );
+      });
+    });
     expect(steps.length).toBeGreaterThan(10);
     const problems: string[] = [];
     let compared = 0;

@@ -166,9 +166,8 @@ test('a step that keeps the view redraws its marks without a camera move, and a 
   await page.goto('./');
   // Two pairs of consecutive steps from the page's scenes: one whose phone camera stays, one whose moves.
   const pairs = await page.evaluate(() => {
-    const scenes = [...document.querySelectorAll<HTMLElement>('[data-step]')].map(
-      (el) => JSON.parse(el.dataset.scene!) as { step: string; phoneCamera: object },
-    );
+    const data = JSON.parse(document.getElementById('story-data')!.textContent!) as { scenes: Record<string, { phoneCamera: object }> };
+    const scenes = [...document.querySelectorAll<HTMLElement>('[data-step]')].map((el) => ({ step: el.dataset.step!, ...data.scenes[el.dataset.step!]! }));
     const same = (i: number) => JSON.stringify(scenes[i]!.phoneCamera) === JSON.stringify(scenes[i + 1]!.phoneCamera);
     const i = scenes.findIndex((_, k) => k + 1 < scenes.length && same(k));
     const j = scenes.findIndex((_, k) => k + 1 < scenes.length && !same(k));

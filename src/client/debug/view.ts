@@ -2,12 +2,13 @@
  * The debug view (dev only): the trigger line, a label and outline on every step (id, frame,
  * declared scene, file:line), and a panel with the live state — active step, camera viewBox and its
  * width in km, whether the camera is moving, the active step's progress past the trigger line — the
- * content's errors and warnings, and the frame picker. It reads the page (data-step, data-scene,
+ * content's errors and warnings, and the frame picker. It reads the page (data-step, its data block,
  * the live SVG) and the dev server's checked content; it never drives the page itself.
  */
 import { DEBUG_ENDPOINT, type DebugPayload, type DebugStep } from '../../lib/content/debug-payload.ts';
 import { currentBox } from '../../render/draw-scene.ts';
-import type { Atlas, Scene } from '../../lib/scene/types.ts';
+import type { Atlas } from '../../lib/scene/types.ts';
+import { readPageData, sceneOf } from '../page-data.ts';
 import { h, r1 } from './dom.ts';
 import { LAYOUT } from './frame-math.ts';
 import { createFramePicker } from './picker.ts';
@@ -24,7 +25,10 @@ function findPage(): Page | null {
   const figure = document.querySelector<HTMLElement>('[data-live-figure]');
   const svg = figure?.querySelector<SVGSVGElement>('svg.map');
   if (!figure || !svg) return null;
-  return { figure, svg, atlas: JSON.parse(figure.dataset.atlas ?? '{}') as Atlas, steps: [...document.querySelectorAll<HTMLElement>('[data-step]')] };
+  // The page's atlas is the browser's part of the Atlas; the frame picker reads its size, limits and scale.
+  const atlas = readPageData()?.atlas as Atlas | undefined;
+  if (!atlas) return null;
+  return { figure, svg, atlas, steps: [...document.querySelectorAll<HTMLElement>('[data-step]')] };
 }
 
 async function fetchPayload(): Promise<DebugPayload | null> {
@@ -40,7 +44,7 @@ const list = (label: string, ids: readonly string[]): string | null => (ids.leng
 
 /** The label written on a step: what it declares, and where. */
 function stepLabel(el: HTMLElement, info: DebugStep | undefined): HTMLElement {
-  const scene = JSON.parse(el.dataset.scene ?? 'null') as Scene | null;
+  const scene = sceneOf(el);
   const id = el.dataset.step ?? '';
   const lines = [
     info ? `frame: ${info.frame}` : null,

@@ -216,7 +216,7 @@ export function timelineMark(highlight: readonly string[], atlas: Pick<MarksAtla
   const nx = new Map<string, number>();
   let last = -Infinity;
   for (const item of [...chosen].sort((a, b) => a.t - b.t)) {
-    const at = Math.max(x(item.t), last + numberGap);
+    const at = r1(Math.max(x(item.t), last + numberGap));
     nx.set(item.id, at);
     last = at;
   }

@@ -3,7 +3,7 @@
  * units. The build-time SVG and the browser renderer both draw it. A step's chart and timeline are
  * inline figures in its text, built at build time by ./panels.ts (never in the browser bundle).
  */
-import type { Atlas, AtlasEvent, AtlasFigure, AtlasPlace, AtlasRoute, Box, Scene, XY } from '../scene/types.ts';
+import type { Atlas, AtlasEvent, AtlasFigure, AtlasPlace, AtlasRoute, Box, LiveScene, XY } from '../scene/types.ts';
 import { SIZES, staticScale } from './sizes.ts';
 
 export { figureText, niceMax } from './panels.ts';
@@ -243,7 +243,7 @@ export type SceneAtlas = Pick<MarksAtlas, 'places' | 'routes' | 'countryLabels'>
  * time only, so the browser bundle does not carry their code). Labels sit left of their point when
  * it is in the right part of the view.
  */
-export function sceneToMarks(scene: Scene, atlas: SceneAtlas): Marks {
+export function sceneToMarks(scene: LiveScene, atlas: SceneAtlas): Marks {
   const cx = scene.camera.x + scene.camera.w * 0.62;
   const named = new Set(scene.named ?? scene.places);
   const routeEnds = new Set(

@@ -2,7 +2,7 @@
  * How scroll progress animates the approach to a step's declared end state: which routes draw
  * with progress, and how far. Pure, so the rules are unit-tested apart from the browser.
  */
-import type { Scene } from './types.ts';
+import type { LiveScene } from './types.ts';
 
 /** Share of a step's scroll progress over which a newly shown route draws itself. */
 export const DRAW_RAMP = 0.25;
@@ -20,7 +20,7 @@ export interface Arrival {
  * when the reader arrived by scrolling down from the previous step with motion allowed. Jumps,
  * deep links, scrolling up and reduced motion show the end state at once.
  */
-export function progressiveRoutes(scene: Scene, previous: Scene | null, arrival: Arrival): string[] {
+export function progressiveRoutes(scene: LiveScene, previous: LiveScene | null, arrival: Arrival): string[] {
   if (!arrival.motion || !arrival.fromPrevious || !previous) return [];
   const before = new Set(previous.routes.map((r) => r.id));
   return scene.routes.filter((r) => !before.has(r.id)).map((r) => r.id);

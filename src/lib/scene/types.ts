@@ -178,3 +178,6 @@ export interface Scene {
   /** Text alternative of the figure (the step's `alt`), also the live figure's aria-label. */
   alt: string;
 }
+
+/** A Scene as the live figure reads it from the page: the legend is the step's static figure's key. */
+export type LiveScene = Omit<Scene, 'legend'>;

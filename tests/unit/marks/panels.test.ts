@@ -139,6 +139,19 @@ describe('timelineMark', () => {
       .sort((a, b) => a - b);
     for (let i = 1; i < nx.length; i++) expect(nx[i]! - nx[i - 1]!).toBeGreaterThanOrEqual(textWidth('0', PANEL.font) * 1.06 + 8 - 0.1);
   });
+
+  it('pushes apart the numbers of two events days apart, each written to a tenth of a pixel', () => {
+    const [a, b] = atlas.timeline.items;
+    const crowded = { ...atlas, timeline: { ...atlas.timeline, items: [a!, { ...b!, t: a!.t + 0.001 }] } };
+    const t = timelineMark([a!.id, b!.id], crowded);
+    const numbered = t.items.filter((i) => i.n > 0);
+    expect(numbered).toHaveLength(2);
+    expect(
+      numbered.some((i) => i.nx !== i.x),
+      'a number pushed off its mark',
+    ).toBe(true);
+    for (const i of numbered) expect(i.nx).toBe(Math.round(i.nx * 10) / 10);
+  });
 });
 
 describe('timelineSymbolPaths', () => {

@@ -31,7 +31,11 @@ const SITE = 'https://example.org';
 const INJECT = {
   description: '<img src=x onerror=alert(1)> & "quoted" </li><script>alert(2)</script>',
   title: '"><svg onload=alert(3)>',
+  /** In an event's title: the page's data block (a script element) carries it. */
+  event: '</script><script>alert(4)</script><!--',
 };
+/** The event whose title carries INJECT.event: a step shades its area, so the data block holds it. */
+const INJECT_EVENT = 'strikes-2021-01-13';
 
 interface Built {
   dir: string;
@@ -80,6 +84,11 @@ beforeAll(() => {
   sources[0]!.description = `${INJECT.description} ${sources[0]!.description}`;
   if (sources[0]!.title !== undefined) sources[0]!.title = `${sources[0]!.title} ${INJECT.title}`;
   writeFileSync(sourcesFile, JSON.stringify(sources, null, 2));
+  const eventsFile = join(content, 'events.json');
+  const events = JSON.parse(readFileSync(eventsFile, 'utf8')) as { id: string; title: string }[];
+  const planted = events.find((e) => e.id === INJECT_EVENT)!;
+  planted.title = `${planted.title} ${INJECT.event}`;
+  writeFileSync(eventsFile, JSON.stringify(events, null, 2));
   A = build('a', {});
   B = build('b', {});
   C = build('c', { BASE_PATH: '/explainer/', SITE_URL: SITE, CONTENT_DIR: content });
@@ -349,11 +358,21 @@ describe('HTML-looking text in a data file renders as text', () => {
     expect(elements.filter((e) => e.tag === 'img' && !/^\/explainer\/_astro\/[^/]+\.svg(#[^"]*)?$/.test(e.attrs.get('src') ?? ''))).toEqual([]);
     expect(elements.filter((e) => [...e.attrs.keys()].some((k) => k.startsWith('on'))).map((e) => e.tag)).toEqual([]);
     // The only scripts are from _astro/: the empty one that holds the parser after the body's
-    // stylesheet, and the bundled module.
-    expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? 'inline')).toEqual([
+    // stylesheet, and the bundled module; and the page's data block, which is not run.
+    expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? e.attrs.get('type'))).toEqual([
       expect.stringMatching(/^\/explainer\/_astro\/after-styles\.[^/]+\.js$/),
+      'application/json',
       expect.stringMatching(/^\/explainer\/_astro\/[^/]+\.js$/),
     ]);
+  });
+
+  it('an event title that would close the data block stays inside it, and reads back whole', () => {
+    const html = read(C, 'index.html');
+    const blocks = [...html.matchAll(/<script type="application\/json" id="story-data">([^<]*)<\/script>/g)];
+    expect(blocks, 'one data block, with no "<" inside').toHaveLength(1);
+    const data = JSON.parse(blocks[0]![1]!) as { atlas: { events: Record<string, { title: string }> } };
+    expect(data.atlas.events[INJECT_EVENT]!.title).toContain(INJECT.event);
+    expect(html).not.toContain('alert(4)</script>');
   });
 
   it('the browser code never parses strings as HTML', () => {
