@@ -2,9 +2,10 @@
  * The scroll controller: the page's only scroll/intersection user. One IntersectionObserver
  * watches a 1 px line at the trigger height, and only the active step and its two neighbours are
  * observed, so the browser's per-frame work does not grow with the story. On step entry it reads
- * the step's Scene (from the page's data block, src/client/page-data.ts) and draws it in the live figure; while a route new to the figure
- * draws itself, a passive scroll listener measures the active step's progress (and nothing else);
- * the URL follows with history.replaceState once the reader pauses. Marks the page live once it runs.
+ * the step's Scene (from the page's data block: client/page-data.ts) and draws it in the live
+ * figure; while a route new to the figure draws itself, a passive scroll listener measures the
+ * active step's progress (and nothing else); the URL follows with history.replaceState once the
+ * reader pauses. Marks the page live once it runs.
  *
  * scrollama is not used: it makes one IntersectionObserver per step, plus a progress observer per
  * step with a threshold every 4 px, a ResizeObserver per step and a scroll listener, none of which
