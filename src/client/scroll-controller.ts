@@ -32,7 +32,7 @@ const SCALE_BAR_PX = 110;
 let scaleBoxPx = 0;
 /** Trigger line as a share of the viewport height: the same figure CSS uses for the layout. */
 const TRIGGER = LAYOUT.trigger;
-/** The longest camera move with motion on, ms (a shorter move takes less: flyTo keeps a steady pace). */
+/** The longest camera move with motion on, ms: moves stay under a second (a shorter move takes less: flyTo keeps a steady pace). */
 const FLIGHT_MS = 800;
 
 /** The live figure's parts the controller reads and writes. */

@@ -11,8 +11,6 @@ import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, ty
 import type { PlacedMarks } from '../lib/marks/figure-labels.ts';
 import type { PlacedLabel } from '../lib/marks/place-labels.ts';
 
-/** Longest camera move, ms: moves stay under a second. */
-export const MAX_CAMERA_MS = 900;
 /** Shortest camera move, ms: a short move still reads as a move, not a jump. */
 export const MIN_CAMERA_MS = 300;
 
@@ -95,19 +93,19 @@ export function setCamera(svg: SVGSVGElement, box: Box): void {
 
 /**
  * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom),
- * at a steady pace along its path (flightMs: at least MIN_CAMERA_MS, at most `duration` and
- * MAX_CAMERA_MS), or jump when `duration` is 0. When the view does not change there is no flight.
+ * at a steady pace along its path (flightMs: at least MIN_CAMERA_MS, at most `maxMs`), or jump
+ * when `maxMs` is 0. When the view does not change there is no flight.
  * During the flight the viewBox stays put and a CSS transform scales the map's layers of
  * shapes (basemap, areas, routes: `--k` on the routes keeps their strokes at screen size), while
  * each dot and label is only moved, by a translation of its own, to where the map under it goes:
  * a scaled layer of text would re-measure every label on every frame. The viewBox is set once, at
  * the end.
  */
-export function flyTo(svg: SVGSVGElement, to: Box, duration: number, onFrame?: (box: Box) => void): void {
+export function flyTo(svg: SVGSVGElement, to: Box, maxMs: number, onFrame?: (box: Box) => void): void {
   const interrupted = stopFlight(svg);
   // A flight interrupted mid-way starts a new one from where the camera stands.
   const from = interrupted ?? viewBoxOf(svg);
-  const ms = flightMs(from, to, MIN_CAMERA_MS, Math.min(duration, MAX_CAMERA_MS));
+  const ms = flightMs(from, to, MIN_CAMERA_MS, maxMs);
   if (ms <= 0) {
     setCamera(svg, to);
     onFrame?.(to);
