@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { problemTag } from './issues.ts';
+import { typeset } from './typeset.ts';
 
 /** Kebab-case ASCII id, stable once published: `deir-ezzor`, `strikes-2021-01-13`. */
 export const idSchema = z
@@ -36,7 +37,14 @@ export const localTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d[+-](0\d|1[0-4]):[0-5]\d$/, 'a local time with its UTC offset, e.g. "01:10+02:00"');
 
-const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+/**
+ * Text a reader sees (names, titles, descriptions, alt text, summaries): not empty, at most `max`
+ * characters when given, and set with typographic quotes like the MDX prose around it (typeset.ts).
+ */
+const nonEmpty = (what: string, max?: number) => {
+  const text = z.string().trim().min(1, `${what} must not be empty`);
+  return (max === undefined ? text : text.max(max)).transform(typeset);
+};
 
 /** Ids of entries in sources.json; at least one for anything factual. */
 const sourceRefs = z.array(idSchema).min(1, 'at least one source id from sources.json');
@@ -240,7 +248,7 @@ export const chapterSchema = z.strictObject({
   /** Position in the story; unique across chapters. */
   order: z.number().int().nonnegative(),
   /** One or two sentences for the table of contents (≤ 240 characters). */
-  summary: nonEmpty('summary').max(240),
+  summary: nonEmpty('summary', 240),
 });
 
 /** Props of `<Step>` as editors write them in MDX. Omitted lists mean "nothing of that kind". */

@@ -19,6 +19,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile, renderHeadersFile } from '../../../src/integrations/publish-files.ts';
 import { checkContent } from '../../../src/lib/content/load.ts';
+import { typeset } from '../../../src/lib/content/typeset.ts';
 import { storyPages } from '../../../src/scripts/bench/assets.ts';
 import { decodePartMap, MAX_STEPS_PER_PAGE, partUrlFor } from '../../../src/lib/content/pages.ts';
 import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
@@ -141,6 +142,13 @@ describe('pages written as ASCII', () => {
     for (const built of [A, C, P]) for (const page of pagesOf(built)) expect(read(built, page), `${built.dir}/${page}`).not.toMatch(/[\u0080-\u{10ffff}]/u);
     const text = scanHtml(read(A, 'index.html')).text;
     expect(text).toMatch(/[\u2018-\u201d\u2013\u2014]/);
+  });
+
+  it("no straight quote or apostrophe in what a reader reads or hears: the data files' text is set like the prose", () => {
+    const { text, elements } = scanHtml(read(A, 'index.html'));
+    const heard = elements.flatMap((e) => ['alt', 'aria-label', 'title'].map((a) => e.attrs.get(a) ?? ''));
+    const straight = [text, ...heard].flatMap((t) => [...t.matchAll(/.{0,30}["'].{0,30}/g)].map((m) => m[0]));
+    expect(straight).toEqual([]);
   });
 });
 
@@ -351,8 +359,9 @@ describe('HTML-looking text in a data file renders as text', () => {
   it('the planted markup appears escaped, as text, and creates no element', () => {
     const html = read(C, 'index.html');
     const { elements, text } = scanHtml(html);
-    expect(text).toContain(INJECT.description);
-    expect(text).toContain(INJECT.title);
+    // As a reader reads it: with typographic quotes (src/lib/content/typeset.ts).
+    expect(text).toContain(typeset(INJECT.description));
+    expect(text).toContain(typeset(INJECT.title));
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     // The only images are the static figures' layers, from _astro/.
     expect(elements.filter((e) => e.tag === 'img' && !/^\/explainer\/_astro\/[^/]+\.svg(#[^"]*)?$/.test(e.attrs.get('src') ?? ''))).toEqual([]);
@@ -371,7 +380,7 @@ describe('HTML-looking text in a data file renders as text', () => {
     const blocks = [...html.matchAll(/<script type="application\/json" id="story-data">([^<]*)<\/script>/g)];
     expect(blocks, 'one data block, with no "<" inside').toHaveLength(1);
     const data = JSON.parse(blocks[0]![1]!) as { atlas: { events: Record<string, { title: string }> } };
-    expect(data.atlas.events[INJECT_EVENT]!.title).toContain(INJECT.event);
+    expect(data.atlas.events[INJECT_EVENT]!.title).toContain(typeset(INJECT.event));
     expect(html).not.toContain('alert(4)</script>');
   });
 
