@@ -178,7 +178,7 @@ export const sourceSchema = z.strictObject({
   /** The originating outlet: AP, AFP, Reuters, SOHR, SANA, The National… */
   publisher: nonEmpty('publisher'),
   /** The copy consulted, when it is not the publisher's own site. */
-  via: z.string().min(1).optional(),
+  via: z.string().min(1).transform(typeset).optional(),
   /** Publication date with its precision. */
   date: partialDateSchema,
   /** What the source is and what it is used for. */

@@ -6,22 +6,12 @@
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createProjection } from '../../../src/lib/geo/projection.ts';
 import { sceneToMarks } from '../../../src/lib/marks/scene-to-marks.ts';
-import { browserAtlas, buildAtlas } from '../../../src/lib/scene/atlas.ts';
-import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
+import { browserAtlas } from '../../../src/lib/scene/atlas.ts';
 import { buildStory, BASEMAP_PATH } from '../../../src/lib/story.ts';
-import { fixtureCatalog, step } from '../scene/catalog-fixture.ts';
+import { fixtureScenes } from '../scene/catalog-fixture.ts';
 
-const projection = createProjection();
-const catalog = fixtureCatalog();
-const atlas = buildAtlas(catalog, projection, { timelineIds: ['strikes', 'campaign-start'] });
-const scenes = [
-  { id: 's1', frame: 'valley', events: ['strikes'] },
-  { id: 's2', frame: 'region', routes: ['qaim-corridor'], timeline: true, events: ['strikes'] },
-  { id: 's3', frame: 'region', chart: 'rockets' },
-  { id: 's4', frame: 'box', places: ['golan', 'bekaa'] },
-].map((props) => resolveScene(step(props), catalog, atlas, projection));
+const { atlas, scenes } = fixtureScenes();
 const roundTrip = (a: ReturnType<typeof browserAtlas>) => JSON.parse(JSON.stringify(a)) as ReturnType<typeof browserAtlas>;
 
 describe('browserAtlas', () => {

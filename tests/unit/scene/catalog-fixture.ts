@@ -11,6 +11,9 @@ import {
   type Catalog,
   type StepProps,
 } from '../../../src/lib/content/schemas.ts';
+import { createProjection } from '../../../src/lib/geo/projection.ts';
+import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
+import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
 
 const src = ['geonames'];
 
@@ -120,4 +123,21 @@ export function fixtureCatalog(): Catalog {
 
 export function step(props: Partial<StepProps> & { id: string; frame: string }): StepProps {
   return stepPropsSchema.parse({ alt: 'A map.', ...props });
+}
+
+/**
+ * The fixture's Atlas and the Scenes of four steps that between them draw every kind of mark: an
+ * event's area, a route with a timeline, a range chart, and named places in a box frame.
+ */
+export function fixtureScenes() {
+  const projection = createProjection();
+  const catalog = fixtureCatalog();
+  const atlas = buildAtlas(catalog, projection, { timelineIds: ['strikes', 'campaign-start'] });
+  const scenes = [
+    { id: 's1', frame: 'valley', events: ['strikes'] },
+    { id: 's2', frame: 'region', routes: ['qaim-corridor'], timeline: true, events: ['strikes'] },
+    { id: 's3', frame: 'region', chart: 'rockets' },
+    { id: 's4', frame: 'box', places: ['golan', 'bekaa'] },
+  ].map((props) => resolveScene(step(props), catalog, atlas, projection));
+  return { projection, catalog, atlas, scenes };
 }

@@ -4,27 +4,17 @@
  * written twice on the page; and no text in it can end the script element that holds it.
  */
 import { describe, expect, it } from 'vitest';
-import { createProjection } from '../../../src/lib/geo/projection.ts';
 import { sceneToMarks } from '../../../src/lib/marks/scene-to-marks.ts';
-import { buildAtlas } from '../../../src/lib/scene/atlas.ts';
 import { liveScene, pageData, scriptJson, type PageData } from '../../../src/lib/scene/page-data.ts';
-import { resolveScene } from '../../../src/lib/scene/resolve-scene.ts';
-import { fixtureCatalog, step } from './catalog-fixture.ts';
+import { fixtureScenes } from './catalog-fixture.ts';
 
-const projection = createProjection();
-const catalog = fixtureCatalog();
-const atlas = buildAtlas(catalog, projection, { timelineIds: ['strikes', 'campaign-start'] });
-const scenes = [
-  { id: 's1', frame: 'valley', events: ['strikes'] },
-  { id: 's2', frame: 'region', routes: ['qaim-corridor'], timeline: true, events: ['strikes'] },
-  { id: 's3', frame: 'region', chart: 'rockets' },
-].map((props) => resolveScene(step(props), catalog, atlas, projection));
+const { atlas, scenes } = fixtureScenes();
 const parsed = (text: string) => JSON.parse(text) as PageData;
 
 describe('pageData', () => {
   it("gives back every step's Scene but its legend, from its part of the block, its id and its alt", () => {
     const data = parsed(scriptJson(pageData(atlas, scenes)));
-    expect(Object.keys(data.scenes)).toEqual(['s1', 's2', 's3']);
+    expect(Object.keys(data.scenes)).toEqual(['s1', 's2', 's3', 's4']);
     for (const scene of scenes) {
       const { legend: _legend, ...want } = scene;
       const live = liveScene(data.scenes[scene.step]!, scene.step, scene.alt);
