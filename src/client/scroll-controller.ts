@@ -570,39 +570,66 @@ function holdLinkedAnchors(): void {
 /**
  * The End key scrolls to the end of the page as the browser estimates it, and the chapters and
  * sources laid out on the way then change the page's height: at phone widths the end of a page of
- * parts was left screens away. So the end is held in view for a moment, like an anchor, until the
- * reader turns the wheel, touches, clicks, presses another key or drags the scrollbar up.
+ * parts was left screens away. So the page makes the End key's scroll itself, instantly (the
+ * browser's own is a smooth scroll that the hold below would race), and holds the end in view
+ * until the page's height has stayed put for END_SETTLED_FRAMES frames, or the reader turns the
+ * wheel, touches, clicks, presses another key or drags the scrollbar up. In a text field, or in a
+ * box that scrolls on its own, the End key is left to the browser.
  */
 function holdEndOnEndKey(): void {
   addEventListener('keydown', (event) => {
     if (event.key !== 'End' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const el = event.target;
     if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
-    let last = -1;
-    let lastEnd = -1;
+    if (el instanceof Element && inScrollingBox(el)) return;
+    event.preventDefault();
+    const toEnd = () => scrollTo({ top: document.documentElement.scrollHeight - innerHeight, behavior: 'instant' });
+    toEnd();
+    let last = scrollY;
+    let lastEnd = document.documentElement.scrollHeight - innerHeight;
+    let still = 0;
     // Started after this key has passed, so that only another key lets go.
     setTimeout(() =>
-      holdFor(() => {
-        const end = document.documentElement.scrollHeight - innerHeight;
-        // Moved far up on a page of the same height: the scrollbar, which sends no event.
-        if (last >= 0 && scrollY < last - innerHeight / 4 && end === lastEnd) return false;
-        if (scrollY < end - 1) scrollTo({ top: end, behavior: 'instant' });
-        last = scrollY;
-        lastEnd = end;
-        return true;
-      }),
+      holdFor(
+        () => {
+          const end = document.documentElement.scrollHeight - innerHeight;
+          // Moved far up on a page of the same height: the scrollbar, which sends no event.
+          if (scrollY < last - innerHeight / 4 && end === lastEnd) return false;
+          still = end === lastEnd ? still + 1 : 0;
+          if (scrollY < end - 1) toEnd();
+          last = scrollY;
+          lastEnd = end;
+          return still < END_SETTLED_FRAMES;
+        },
+        undefined,
+        END_HOLD_MAX_FRAMES,
+      ),
     );
   });
+}
+
+/** An End-key hold ends once the page's end has not moved for this many frames (about a second)... */
+const END_SETTLED_FRAMES = 60;
+/** ...or after this many frames in all (about 4 s). */
+const END_HOLD_MAX_FRAMES = 240;
+
+/** Whether `el` is inside a box that scrolls on its own (the End key then scrolls that box). */
+function inScrollingBox(el: Element): boolean {
+  for (let box: Element | null = el; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+    if (box.scrollHeight > box.clientHeight && /^(auto|scroll)$/.test(getComputedStyle(box).overflowY)) return true;
+  }
+  return false;
 }
 
 /** How long the anchor of a page opened at one is held in place while the page around it settles, frames. */
 const HOLD_FRAMES = 60;
 
 /**
- * Run `keep` once a frame for about a second (HOLD_FRAMES), until it returns false (it found the
- * reader moving away) or the reader's first wheel, touch, key or pointer press lets go.
+ * Run `keep` once a frame for about a second (`maxFrames`, HOLD_FRAMES unless given), until it
+ * returns false (it found the reader moving away, or nothing left to hold) or the reader's first
+ * wheel, touch, key or pointer press lets go.
  */
-function holdFor(keep: () => boolean, done?: () => void): void {
+function holdFor(keep: () => boolean, done?: () => void, maxFrames = HOLD_FRAMES): void {
   let held = true;
   const release = () => (held = false);
   // The listeners go with the hold, whether an input or the end of its frames ends it.
@@ -610,7 +637,7 @@ function holdFor(keep: () => boolean, done?: () => void): void {
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true, signal: inputs.signal });
   let frames = 0;
   const tick = () => {
-    if (held && keep() && ++frames < HOLD_FRAMES) {
+    if (held && keep() && ++frames < maxFrames) {
       requestAnimationFrame(tick);
       return;
     }

@@ -394,6 +394,27 @@ for (const viewport of [
   });
 }
 
+test('in a box that scrolls on its own, the End key scrolls that box, not the page', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/\blive\b/);
+  // A scrolling box in the first screen, as an editor's table or code sample might be.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'scroll-box';
+    box.tabIndex = 0;
+    box.style.cssText = 'height:100px;overflow-y:auto';
+    box.textContent = 'line '.repeat(400);
+    document.querySelector('.masthead')!.append(box);
+  });
+  await page.locator('#scroll-box').focus();
+  const before = await page.evaluate(() => scrollY);
+  await page.keyboard.press('End');
+  await expect.poll(() => page.locator('#scroll-box').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => scrollY)).toBe(before);
+  expect(problems).toEqual([]);
+});
+
 for (const viewport of [
   { width: 320, height: 640 },
   { width: 360, height: 740 },
