@@ -601,8 +601,7 @@ function holdEndOnEndKey(): void {
           lastEnd = end;
           return still < END_SETTLED_FRAMES;
         },
-        undefined,
-        END_HOLD_MAX_FRAMES,
+        { maxFrames: END_HOLD_MAX_FRAMES },
       ),
     );
   });
@@ -629,7 +628,7 @@ const HOLD_FRAMES = 60;
  * returns false (it found the reader moving away, or nothing left to hold) or the reader's first
  * wheel, touch, key or pointer press lets go.
  */
-function holdFor(keep: () => boolean, done?: () => void, maxFrames = HOLD_FRAMES): void {
+function holdFor(keep: () => boolean, { done, maxFrames = HOLD_FRAMES }: { done?: () => void; maxFrames?: number } = {}): void {
   let held = true;
   const release = () => (held = false);
   // The listeners go with the hold, whether an input or the end of its frames ends it.
@@ -672,7 +671,7 @@ function holdInView(el: HTMLElement): void {
       at = el.getBoundingClientRect().top + scrollY;
       return true;
     },
-    () => holding.delete(el),
+    { done: () => holding.delete(el) },
   );
 }
 
