@@ -24,7 +24,7 @@ import { BUDGETS, formatTable, judge, type PageSummary } from './bench/budgets.t
 import { buildSite } from './bench/build.ts';
 import { CHROMIUM_ARGS, measurePage, RESOURCE_KINDS, type MeasureOptions, type PageRun } from './bench/measure.ts';
 import { serveStatic, type StaticServer } from './bench/server.ts';
-import { median, medianInterval } from './bench/stats.ts';
+import { laterPairs, median, medianInterval } from './bench/stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -140,14 +140,19 @@ const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large
  * with it: where the budget lies inside it, this run did not decide the budget.
  */
 const LCP_PAIRS = Math.max(1, Number(args['lcp-pairs']));
-const lcpRatios: { story: number[]; large: number[] } = { story: [], large: [] };
+/** One adjacent pair's LCPs, ms. */
+type LcpPair = { page: number; bare: number };
+const ratiosOf = (pairs: readonly LcpPair[]) => pairs.map((p) => p.page / p.bare);
+const lcpPairs: { story: LcpPair[]; large: LcpPair[] } = { story: [], large: [] };
+/** Half a frame at 60 Hz, ms: a pair whose page paints this much after the bare page painted a frame later. */
+const HALF_FRAME_MS = 1000 / 60 / 2;
 const loadOnly = { ...base, settleMs: 150, scroll: null };
-async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = storyServer.origin): Promise<number | null> {
+async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = storyServer.origin): Promise<LcpPair | null> {
   const bareUrl = `${bareOrigin}/__bare/`;
   const first = await measurePage(browser, bareFirst ? bareUrl : url, loadOnly);
   const second = await measurePage(browser, bareFirst ? url : bareUrl, loadOnly);
   const [page, bareLoad] = bareFirst ? [second, first] : [first, second];
-  return page.lcp !== null && bareLoad.lcp ? page.lcp / bareLoad.lcp : null;
+  return page.lcp !== null && bareLoad.lcp ? { page: page.lcp, bare: bareLoad.lcp } : null;
 }
 const slow = (r: PageRun) => `${((r.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} %`;
 try {
@@ -160,17 +165,17 @@ try {
     results.scriptless.push(n);
     for (let k = 0; k < LCP_PAIRS; k++) {
       const r = await lcpPair(`${storyServer.origin}/`, k % 2 === 1);
-      if (r !== null) lcpRatios.story.push(r);
+      if (r !== null) lcpPairs.story.push(r);
     }
     log(
-      `round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms; LCP ratio over ${lcpRatios.story.length} adjacent pairs so far ${median(lcpRatios.story)?.toFixed(2)}), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`,
+      `round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms; LCP ratio over ${lcpPairs.story.length} adjacent pairs so far ${median(ratiosOf(lcpPairs.story))?.toFixed(2)}), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`,
     );
     if (largeServer) {
       const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
       results.large.push(l);
       for (let k = 0; k < LCP_PAIRS; k++) {
         const r = await lcpPair(`${largeServer.origin}/`, k % 2 === 1, largeHasBare ? largeServer.origin : storyServer.origin);
-        if (r !== null) lcpRatios.large.push(r);
+        if (r !== null) lcpPairs.large.push(r);
       }
       log(
         `round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`,
@@ -202,7 +207,8 @@ function shiftSources(runsOf: PageRun[]): { source: string; value: number }[] {
     .slice(0, 8);
 }
 
-function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: number | null, ratios: number[]): PageSummary {
+function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: number | null, pairs: LcpPair[]): PageSummary {
+  const ratios = ratiosOf(pairs);
   const assets = pageAssets(dir);
   const m = (fn: (r: PageRun) => number | null | undefined) => median(runsOf.map(fn));
   const scrolls = runsOf.map((r) => r.scroll).filter((s) => s !== null);
@@ -232,6 +238,7 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
     lcpRatio: median(ratios),
     lcpPairs: ratios.length,
     lcpRatioInterval: medianInterval(ratios),
+    lcpLater: laterPairs(pairs, HALF_FRAME_MS),
     cls: m((r) => r.cls),
     shiftSources: shiftSources(runsOf),
     tbt: m((r) => r.tbt),
@@ -251,7 +258,7 @@ function summarise(label: string, dir: string, runsOf: PageRun[], buildMs: numbe
   };
 }
 
-const story = summarise('story', storyDir, results.story, storyBuildMs, lcpRatios.story);
+const story = summarise('story', storyDir, results.story, storyBuildMs, lcpPairs.story);
 // What the script adds: per-round differences against the script-less page, then medians.
 story.overScriptless = {
   tbt: median(results.story.map((r, i) => (results.scriptless[i] ? r.tbt - results.scriptless[i].tbt : null))),
@@ -267,7 +274,7 @@ const scriptlessSummary = {
   longTasks: median(results.scriptless.map((r) => r.scroll?.longTasks.length)),
   slowShare: median(results.scriptless.map((r) => r.scroll?.frames.slowShare)),
 };
-const large = largeDir ? summarise('10× story', largeDir, results.large, largeBuildMs, lcpRatios.large) : null;
+const large = largeDir ? summarise('10× story', largeDir, results.large, largeBuildMs, lcpPairs.large) : null;
 const bare = { lcp: median(results.bare.map((r) => r.lcp)), fcp: median(results.bare.map((r) => r.fcp)) };
 const rows = judge(story, large, bare);
 const table = formatTable(rows);
@@ -287,7 +294,7 @@ const outFile = resolve(args.out!);
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, scriptless: scriptlessSummary, builds: { story: storyBuilds, large: largeBuilds }, runs: results }, null, 1)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), settings, budgets: BUDGETS, table: rows, story, large, bare, scriptless: scriptlessSummary, builds: { story: storyBuilds, large: largeBuilds }, runs: results, lcpPairs }, null, 1)}\n`,
 );
 
 console.log(`\n${table}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, formatTable, judge, lcpRatioText, type PageSummary } from '../../../src/scripts/bench/budgets.ts';
+import { BUDGETS, formatTable, judge, lcpLaterText, lcpRatioText, type PageSummary } from '../../../src/scripts/bench/budgets.ts';
 
 const page = (over: Partial<PageSummary> = {}): PageSummary => ({
   label: 'story',
@@ -65,6 +65,14 @@ describe('bench budgets', () => {
     // A summary from before the interval was measured still reads as the bare median.
     expect(lcpRatioText(page({ lcpRatio: 1.2 }))).toBe('1.20');
     expect(lcpRatioText(page({ lcpRatio: null }))).toBe('–');
+  });
+
+  it('under the LCP ratio, a row reports (not judges) the pairs in which the page painted a frame later', () => {
+    const row = (p: PageSummary) => judge(p, null, { lcp: 300 }).find((r) => r.figure.trim() === 'pairs it painted a frame later')!;
+    expect(row(page({ lcpLater: { later: 22, pairs: 48 } })).story).toBe('22 of 48 (46 %)');
+    expect(row(page({ lcpLater: { later: 22, pairs: 48 } })).ok).toBeNull();
+    expect(lcpLaterText(page({ lcpLater: null }))).toBe('–');
+    expect(lcpLaterText(page({ lcpLater: { later: 0, pairs: 0 } }))).toBe('–');
   });
 
   it('formatTable prints an aligned Markdown table with verdicts', () => {

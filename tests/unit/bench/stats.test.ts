@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulativeLayoutShift,
   frameStats,
+  laterPairs,
   median,
   medianInterval,
   quantile,
@@ -16,6 +17,19 @@ describe('bench stats', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([null, 5, undefined, Number.NaN])).toBe(5);
     expect(median([])).toBeNull();
+  });
+
+  it('laterPairs counts the pairs whose page painted at least the given time after the bare page', () => {
+    const pairs = [
+      { page: 170, bare: 170 },
+      { page: 178, bare: 170 },
+      { page: 187, bare: 170 },
+      { page: 160, bare: 177 },
+    ];
+    // Half a frame at 60 Hz: the tie, the 8 ms lag and the earlier paint are not a frame later.
+    expect(laterPairs(pairs, 1000 / 120)).toEqual({ later: 1, pairs: 4 });
+    expect(laterPairs(pairs, 5)).toEqual({ later: 2, pairs: 4 });
+    expect(laterPairs([], 8)).toEqual({ later: 0, pairs: 0 });
   });
 
   it('quantile interpolates between ranks', () => {
