@@ -62,6 +62,12 @@ const cases: Case[] = [
   { name: 'html-element', at: 'chapters/the-strikes.mdx:12:57', field: '<br>', contains: ['HTML element <br> is not allowed', 'use Markdown'] },
   { name: 'lat-lon-swapped', at: 'places.json:6:12', field: 'places[0].lat', contains: ['lat and lon look swapped', '"lat": 34.4536, "lon": 40.9367'] },
   { name: 'label-does-not-fit', at: 'chapters/the-route.mdx:9:1', field: 'step "route" places', contains: ['label "Beirut, the capital of Lebanon, on the Mediterranean coast"', 'does not fit at phone size (320×320 px)', 'a `phone` frame in frames.json', 'fewer places'] },
+  {
+    name: 'alt-names-unlabelled-place',
+    at: 'chapters/the-route.mdx:17:1',
+    field: 'step "border" alt',
+    contains: ['the alt text names Albu Kamal (place "albu-kamal"), but the map does not label it', 'add "albu-kamal" to the step\'s places, or reword the alt text'],
+  },
   { name: 'frame-too-narrow', at: 'frames.json:5:15', field: 'frames[0].bounds', contains: ['spans only 46 km east–west', 'at least 120 km'] },
   { name: 'malformed-date', at: 'events.json:5:13', field: 'events[0].date', contains: ['"13/01/2021" is not a valid date', 'write it as "2021-01-13"'] },
   { name: 'event-after-asof', at: 'events.json:5:13', field: 'events[0].date', contains: ['"2021-02-13" is after the story\'s asOf date "2021-01-31"'] },
