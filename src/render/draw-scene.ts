@@ -4,7 +4,7 @@
  * d3-transition), and draws routes to a fraction. The only module that imports d3-selection.
  */
 import { select, type Selection } from 'd3-selection';
-import { easeCubicInOut, flightMs, flightPoint, flightTransform, interpolateZoom, viewOf } from '../lib/geo/zoom.ts';
+import { flightMap, flightPlan, flightPoint } from '../lib/geo/zoom.ts';
 import type { Box } from '../lib/geo/camera.ts';
 import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
 import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
@@ -93,7 +93,7 @@ export function setCamera(svg: SVGSVGElement, box: Box): void {
 
 /**
  * Fly from the current view to `to` with a smooth zoom (van Wijk–Nuij, as d3's interpolateZoom),
- * at a steady pace along its path (flightMs: at least MIN_CAMERA_MS, at most `maxMs`), or jump
+ * at a steady pace along its path (flightPlan: at least MIN_CAMERA_MS, at most `maxMs`), or jump
  * when `maxMs` is 0. When the view does not change there is no flight.
  * During the flight the viewBox stays put and a CSS transform scales the map's layers of
  * shapes (basemap, areas, routes: `--k` on the routes keeps their strokes at screen size), while
@@ -105,7 +105,7 @@ export function flyTo(svg: SVGSVGElement, to: Box, maxMs: number, onFrame?: (box
   const interrupted = stopFlight(svg);
   // A flight interrupted mid-way starts a new one from where the camera stands.
   const from = interrupted ?? viewBoxOf(svg);
-  const ms = flightMs(from, to, MIN_CAMERA_MS, maxMs);
+  const { ms, at } = flightPlan(from, to, MIN_CAMERA_MS, maxMs);
   if (ms <= 0) {
     setCamera(svg, to);
     onFrame?.(to);
@@ -115,8 +115,6 @@ export function flyTo(svg: SVGSVGElement, to: Box, maxMs: number, onFrame?: (box
   if (interrupted) setCamera(svg, interrupted);
   // data-camera tells tests and the debug view whether a move is under way.
   svg.dataset.camera = 'moving';
-  const aspect = to.w / to.h;
-  const zoom = interpolateZoom(viewOf(from), viewOf(to));
   const k0 = unitsPerPixel(svg, from);
   const layers = [...svg.children].filter(
     (el): el is SVGGraphicsElement => (el instanceof SVGGElement || el instanceof SVGUseElement) && !el.matches(PINNED_LAYERS),
@@ -133,18 +131,17 @@ export function flyTo(svg: SVGSVGElement, to: Box, maxMs: number, onFrame?: (box
       svg.dataset.camera = 'still';
       return;
     }
-    const [cx, cy, w] = zoom(easeCubicInOut(t));
-    const box = { x: cx - w / 2, y: cy - w / aspect / 2, w, h: w / aspect };
-    const { transform, scale } = flightTransform(from, box);
-    const k = String(k0 / scale);
+    const box = at(t);
+    const map = flightMap(from, box);
+    const k = String(k0 / map.scale);
     for (const el of layers) {
-      el.style.transform = transform;
+      el.style.transform = map.transform;
       // The basemap's strokes do not scale (vector-effect) and it has nothing sized by --k:
       // setting it there would restyle its whole <use> tree on every frame for nothing.
       if (!(el instanceof SVGUseElement)) el.style.setProperty('--k', k);
     }
     for (const p of pinned) {
-      const [x, y] = flightPoint(from, box, p.x, p.y);
+      const [x, y] = flightPoint(map, p.x, p.y);
       p.el.style.transform = `translate(${Math.round(x * 100) / 100}px,${Math.round(y * 100) / 100}px)`;
     }
     flight.box = box;

@@ -69,14 +69,30 @@ const STILL_PATH = 0.002;
 export const viewOf = (b: Box): ZoomView => [b.x + b.w / 2, b.y + b.h / 2, b.w];
 
 /**
- * How long the camera takes from `from` to `to`, ms: at d3's steady pace (1,000 ms per unit of
- * the zoom path), at least `minMs` so that a short move still reads as a move, at most `maxMs`;
- * 0 when the view does not change (no flight at all).
+ * A camera flight from `from` to `to`, its zoom path worked out once:
+ * - `ms`: how long it takes, at d3's steady pace (1,000 ms per unit of the zoom path), at least
+ *   `minMs` so that a short move still reads as a move, at most `maxMs`; 0 when the view does not
+ *   change (no flight at all) or `maxMs` is 0 (a jump);
+ * - `at(t)`: the box it shows at t in 0…1 of its time (eased), with `to`'s aspect.
  */
+export function flightPlan(from: Box, to: Box, minMs: number, maxMs: number): { ms: number; at: (t: number) => Box } {
+  const path = zoomPath(viewOf(from), viewOf(to));
+  const length = Math.abs(path.S);
+  const ms = length < STILL_PATH || maxMs <= 0 ? 0 : Math.round(Math.min(maxMs, Math.max(minMs, length * 1000)));
+  const aspect = to.w / to.h;
+  return {
+    ms,
+    at: (t) => {
+      const [cx, cy, w] = path.at(easeCubicInOut(t));
+      const h = w / aspect;
+      return { x: cx - w / 2, y: cy - h / 2, w, h };
+    },
+  };
+}
+
+/** How long the camera takes from `from` to `to`, ms (flightPlan's `ms`). */
 export function flightMs(from: Box, to: Box, minMs: number, maxMs: number): number {
-  const length = zoomPathLength(viewOf(from), viewOf(to));
-  if (length < STILL_PATH || maxMs <= 0) return 0;
-  return Math.round(Math.min(maxMs, Math.max(minMs, length * 1000)));
+  return flightPlan(from, to, minMs, maxMs).ms;
 }
 
 /** Cubic in-out easing (d3-ease's easeCubicInOut). */
@@ -85,21 +101,27 @@ export function easeCubicInOut(t: number): number {
 }
 
 /**
- * The CSS transform that shows `box` inside a viewBox set to `from` (same aspect): `box`'s centre
- * goes to `from`'s centre and its width to `from`'s width. Also the scale it applies.
+ * Where the camera's flight puts the map while the viewBox stays at `from` and the camera shows
+ * `box` (same aspect): the map point p goes to scale·p + (dx, dy), so that `box`'s centre goes to
+ * `from`'s centre and its width to `from`'s width. `transform` is that map as CSS, for the layers
+ * that scale with the map.
  */
-export function flightTransform(from: Box, box: Box): { transform: string; scale: number } {
-  const scale = from.w / box.w;
-  const r = (v: number) => Math.round(v * 1000) / 1000;
-  const transform = `translate(${r(from.x + from.w / 2)}px,${r(from.y + from.h / 2)}px) scale(${Math.round(scale * 1e6) / 1e6}) translate(${r(-(box.x + box.w / 2))}px,${r(-(box.y + box.h / 2))}px)`;
-  return { transform, scale };
+export interface FlightMap {
+  scale: number;
+  dx: number;
+  dy: number;
+  transform: string;
 }
 
-/**
- * Where the map point (x, y) stands in the fixed viewBox while the camera shows `box`: the point
- * `flightTransform(from, box)` moves it to, for marks that move with the map without scaling.
- */
-export function flightPoint(from: Box, box: Box, x: number, y: number): [number, number] {
+export function flightMap(from: Box, box: Box): FlightMap {
   const scale = from.w / box.w;
-  return [from.x + from.w / 2 + scale * (x - (box.x + box.w / 2)), from.y + from.h / 2 + scale * (y - (box.y + box.h / 2))];
+  const dx = from.x + from.w / 2 - scale * (box.x + box.w / 2);
+  const dy = from.y + from.h / 2 - scale * (box.y + box.h / 2);
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  return { scale, dx, dy, transform: `translate(${r(dx)}px,${r(dy)}px) scale(${Math.round(scale * 1e6) / 1e6})` };
+}
+
+/** Where the map point (x, y) stands under a flight's map: for marks that move with the map without scaling. */
+export function flightPoint(map: FlightMap, x: number, y: number): [number, number] {
+  return [map.scale * x + map.dx, map.scale * y + map.dy];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolateZoom as d3Zoom } from 'd3-interpolate';
 import { easeCubicInOut as d3Ease } from 'd3-ease';
-import { easeCubicInOut, flightMs, flightPoint, flightTransform, interpolateZoom, zoomPathLength } from '../../../src/lib/geo/zoom.ts';
+import { easeCubicInOut, flightMap, flightMs, flightPlan, flightPoint, interpolateZoom, zoomPathLength } from '../../../src/lib/geo/zoom.ts';
 
 const views: [[number, number, number], [number, number, number]][] = [
   [
@@ -82,6 +82,23 @@ describe('camera flight duration', () => {
     expect(flightMs(from, box(0, 0, 10), MIN, MAX)).toBe(MAX);
   });
 
+  it('plans the flight once: its time is flightMs, and it shows the start, the end and the zoom path between', () => {
+    const from = box(0, 0, 400);
+    const to = box(300, 200, 100);
+    const plan = flightPlan(from, to, MIN, MAX);
+    expect(plan.ms).toBe(flightMs(from, to, MIN, MAX));
+    const round = (b: { x: number; y: number; w: number; h: number }) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * 1e6) / 1e6);
+    expect(round(plan.at(0))).toEqual(round(from));
+    expect(round(plan.at(1))).toEqual(round(to));
+    // Mid-way, the box is the zoom path's view at the eased time, with the target's aspect.
+    const [cx, cy, w] = interpolateZoom([200, 180, 400], [350, 245, 100])(easeCubicInOut(0.3));
+    const mid = plan.at(0.3);
+    expect(mid.x + mid.w / 2).toBeCloseTo(cx, 6);
+    expect(mid.y + mid.h / 2).toBeCloseTo(cy, 6);
+    expect(mid.w).toBeCloseTo(w, 6);
+    expect(mid.w / mid.h).toBeCloseTo(to.w / to.h, 9);
+  });
+
   it('jumps when no time is given, and never exceeds the time given', () => {
     const from = box(0, 0, 100);
     expect(flightMs(from, box(60, 0, 100), MIN, 0)).toBe(0);
@@ -92,10 +109,11 @@ describe('camera flight duration', () => {
 describe('camera flight transform', () => {
   /** Where a map point lands, in the fixed viewBox's units, under the transform. */
   const apply = (from: { x: number; y: number; w: number; h: number }, box: typeof from, p: [number, number]) => {
-    const { transform, scale } = flightTransform(from, box);
-    const [tx, ty, s, ux, uy] = [...transform.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+    const { transform, scale } = flightMap(from, box);
+    const [tx, ty, s] = [...transform.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+    expect(transform).toMatch(/^translate\(-?[\d.]+px,-?[\d.]+px\) scale\([\d.]+\)$/);
     expect(s).toBeCloseTo(scale, 3);
-    return [tx! + s! * (p[0] + ux!), ty! + s! * (p[1] + uy!)];
+    return [tx! + s! * p[0], ty! + s! * p[1]];
   };
 
   it('maps the box the camera shows now onto the viewBox it flies in', () => {
@@ -124,13 +142,13 @@ describe('camera flight transform', () => {
         [123.4, 456.7],
         [box.x + box.w / 2, box.y + box.h / 2],
       ] as [number, number][]) {
-        const [x, y] = flightPoint(from, box, p[0], p[1]);
+        const [x, y] = flightPoint(flightMap(from, box), p[0], p[1]);
         const [ex, ey] = apply(from, box, p);
         expect(x).toBeCloseTo(ex!, 1);
         expect(y).toBeCloseTo(ey!, 1);
       }
     }
     // The centre of the box shown is the centre of the viewBox.
-    expect(flightPoint(from, { x: 300, y: 200, w: 100, h: 75 }, 350, 237.5)).toEqual([300, 200]);
+    expect(flightPoint(flightMap(from, { x: 300, y: 200, w: 100, h: 75 }), 350, 237.5)).toEqual([300, 200]);
   });
 });
