@@ -9,7 +9,10 @@ import { boxOf, cameraFor, clampBox, type Box, type Insets } from '../../lib/geo
 import { distanceKm } from '../../lib/geo/projection.ts';
 import { boundsPoints, CAMERA_PADDING, focusBox } from '../../lib/scene/resolve-scene.ts';
 import type { Bounds } from '../../lib/content/schemas.ts';
-import type { Atlas } from '../../lib/scene/types.ts';
+import type { BrowserAtlas } from '../../lib/scene/atlas.ts';
+
+/** What the frame picker reads of the page's atlas: its places, scale and limits. */
+export type PickerAtlas = Pick<BrowserAtlas, 'places' | 'kmPerUnit' | 'limits'>;
 
 /** The page layout the scroll controller uses, from the one shared definition. */
 export { LAYOUT } from '../../lib/scene/layout.ts';
@@ -35,7 +38,7 @@ const down = (v: number) => Math.floor(v * 100 + 1e-9) / 100;
 const up = (v: number) => Math.ceil(v * 100 - 1e-9) / 100;
 
 /** The projected box of a corners frame, sampled along its edges as the scene does (parallels curve). */
-function cornersBox(corners: Corners, atlas: Atlas, projection: GeoProjection): Box {
+function cornersBox(corners: Corners, atlas: PickerAtlas, projection: GeoProjection): Box {
   return boxOf(boundsPoints({ corners }, atlas, projection, 'frame picker'));
 }
 
@@ -45,7 +48,7 @@ function cornersBox(corners: Corners, atlas: Atlas, projection: GeoProjection): 
  * box (edges sampled as the scene samples them) matches the subject: a lon/lat rectangle is not a
  * rectangle in this projection, so one inversion would frame too much.
  */
-export function viewToCorners(view: Box, atlas: Atlas, projection: GeoProjection, insets: Insets): Corners {
+export function viewToCorners(view: Box, atlas: PickerAtlas, projection: GeoProjection, insets: Insets): Corners {
   const target = subjectOf(view, insets);
   const invert = projection.invert;
   if (!invert) throw new Error('the projection cannot be inverted');
@@ -84,7 +87,7 @@ export function cornersSpanKm([[w, s], [e, n]]: Corners): { width: number; heigh
 }
 
 /** The viewBox a frame with these corners gets in a figure of `aspect` (width / height): what the page will show. */
-export function previewView(corners: Corners, atlas: Atlas, projection: GeoProjection, aspect: number, insets: Insets): Box {
+export function previewView(corners: Corners, atlas: PickerAtlas, projection: GeoProjection, aspect: number, insets: Insets): Box {
   const subject = focusBox(boundsPoints({ corners }, atlas, projection, 'frame preview'), atlas);
   return clampBox(cameraFor(subject, aspect, insets), atlas.limits);
 }

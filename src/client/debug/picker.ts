@@ -8,14 +8,13 @@ import type { Bounds, Frame } from '../../lib/content/schemas.ts';
 import type { DebugPayload, DebugStep } from '../../lib/content/debug-payload.ts';
 import { type Box, type Insets } from '../../lib/geo/camera.ts';
 import { createProjection } from '../../lib/geo/projection.ts';
-import type { Atlas } from '../../lib/scene/types.ts';
 import { currentBox, setCamera } from '../../render/draw-scene.ts';
 import { copyText, h, r1 } from './dom.ts';
-import { cornersSpanKm, frameEntry, LAYOUT, previewView, viewToCorners, zoomAround, type Corners } from './frame-math.ts';
+import { cornersSpanKm, frameEntry, LAYOUT, previewView, viewToCorners, zoomAround, type Corners, type PickerAtlas } from './frame-math.ts';
 
 interface PickerOptions {
   svg: SVGSVGElement;
-  atlas: Atlas;
+  atlas: PickerAtlas;
   payload: DebugPayload | null;
   activeStep: () => DebugStep | undefined;
 }
@@ -63,7 +62,7 @@ function pickerPanel() {
 
 interface Gestures {
   svg: SVGSVGElement;
-  atlas: Atlas;
+  atlas: PickerAtlas;
   minSpan: number;
   /** Whether the picker is on (gestures do nothing otherwise). */
   picking: () => boolean;

@@ -7,7 +7,7 @@
  */
 import { DEBUG_ENDPOINT, type DebugPayload, type DebugStep } from '../../lib/content/debug-payload.ts';
 import { currentBox } from '../../render/draw-scene.ts';
-import type { Atlas } from '../../lib/scene/types.ts';
+import type { BrowserAtlas } from '../../lib/scene/atlas.ts';
 import { readPageData, sceneOf } from '../page-data.ts';
 import { h, r1 } from './dom.ts';
 import { LAYOUT } from './frame-math.ts';
@@ -17,7 +17,7 @@ import { createFramePicker } from './picker.ts';
 interface Page {
   figure: HTMLElement;
   svg: SVGSVGElement;
-  atlas: Atlas;
+  atlas: BrowserAtlas;
   steps: HTMLElement[];
 }
 
@@ -25,8 +25,7 @@ function findPage(): Page | null {
   const figure = document.querySelector<HTMLElement>('[data-live-figure]');
   const svg = figure?.querySelector<SVGSVGElement>('svg.map');
   if (!figure || !svg) return null;
-  // The page's atlas is the browser's part of the Atlas; the frame picker reads its size, limits and scale.
-  const atlas = readPageData()?.atlas as Atlas | undefined;
+  const atlas = readPageData()?.atlas;
   if (!atlas) return null;
   return { figure, svg, atlas, steps: [...document.querySelectorAll<HTMLElement>('[data-step]')] };
 }

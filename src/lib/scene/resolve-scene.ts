@@ -29,7 +29,7 @@ function lookup<T>(table: Record<string, T>, id: string, what: string, step: str
 }
 
 /** Projected points that a frame's bounds must keep in view. */
-export function boundsPoints(bounds: Bounds, atlas: Atlas, projection: GeoProjection, step: string): XY[] {
+export function boundsPoints(bounds: Bounds, atlas: { places: Record<string, { x: number; y: number }> }, projection: GeoProjection, step: string): XY[] {
   if ('places' in bounds) {
     return bounds.places.map((id) => {
       const p = lookup(atlas.places, id, 'place', step);
@@ -53,7 +53,7 @@ function unique(ids: readonly string[]): string[] {
 }
 
 /** The box of interest for given bounds plus the step's own focus points, with minimum span and padding. */
-export function focusBox(points: readonly XY[], atlas: Atlas): Box {
+export function focusBox(points: readonly XY[], atlas: Pick<Atlas, 'kmPerUnit'>): Box {
   const minSpan = MIN_FRAME_SPAN_KM / atlas.kmPerUnit;
   return roundBox(pad(withMinSpan(boxOf(points), minSpan), CAMERA_PADDING));
 }
