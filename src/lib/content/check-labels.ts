@@ -29,25 +29,27 @@ type NamedPlace = Pick<Catalog['places'][number], 'id' | 'name' | 'aliases' | 'm
  * Kamal corridor") names the route, which is on the map, not the place.
  */
 export function placesNamedIn(text: string, places: readonly NamedPlace[], routes: readonly string[] = []): { id: string; name: string }[] {
+  // The schemas set the alt text's apostrophes as typographic ones; the ids' names may be typed straight.
+  const straight = (t: string) => t.replace(/[‘’]/g, "'");
   const names = [
     ...routes.map((name) => ({ id: null, name })),
     ...places.flatMap((p) => [p.name, ...p.aliases, ...(p.mapLabel ? [p.mapLabel] : [])].map((name) => ({ id: p.id, name }))),
   ].sort((a, b) => b.name.length - a.name.length);
   const found: { id: string; name: string; at: number }[] = [];
-  let rest = text;
+  let rest = straight(text);
   for (const { id, name } of names) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = straight(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, 'gu');
     rest = rest.replace(re, (match, at: number) => {
-      if (id !== null) found.push({ id, name: match, at });
+      if (id !== null) found.push({ id, name: text.slice(at, at + match.length), at });
       return ' '.repeat(match.length);
     });
   }
-  const seen = new Set<string>();
-  return found
-    .sort((a, b) => a.at - b.at)
-    .filter((f) => !seen.has(f.id) && seen.add(f.id))
-    .map(({ id, name }) => ({ id, name }));
+  const named: { id: string; name: string }[] = [];
+  for (const { id, name } of found.sort((a, b) => a.at - b.at)) {
+    if (!named.some((n) => n.id === id)) named.push({ id, name });
+  }
+  return named;
 }
 
 /** Diagnostics for named places no label position fits at phone size, and for alt texts that name a place the map does not label. */

@@ -25,6 +25,10 @@ describe('placesNamedIn (the places an alt text names)', () => {
     expect(ids('Map of the Golan Heights.')).toEqual(['golan-heights']);
   });
 
+  it('reads typographic apostrophes as straight ones, and names a place as the text writes it', () => {
+    expect(placesNamedIn('The crossing at al-Qa’im.', places)).toEqual([{ id: 'al-qaim', name: 'al-Qa’im' }]);
+  });
+
   it('counts whole words only', () => {
     expect(ids('A Beiruti newspaper; the Damascene quarter; Al-Qaims.')).toEqual([]);
     expect(ids('Near Al-Qaim, and past the Albu Kamal corridor.')).toEqual(['al-qaim', 'albu-kamal']);
