@@ -17,6 +17,7 @@ import { resolveScene } from '../scene/resolve-scene.ts';
 import type { ChapterDoc } from './chapters.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Catalog } from './schemas.ts';
+import { typeset } from './typeset.ts';
 
 type NamedPlace = Pick<Catalog['places'][number], 'id' | 'name' | 'aliases' | 'mapLabel'>;
 
@@ -29,16 +30,15 @@ type NamedPlace = Pick<Catalog['places'][number], 'id' | 'name' | 'aliases' | 'm
  * Kamal corridor") names the route, which is on the map, not the place.
  */
 export function placesNamedIn(text: string, places: readonly NamedPlace[], routes: readonly string[] = []): { id: string; name: string }[] {
-  // The schemas set the alt text's apostrophes as typographic ones; the ids' names may be typed straight.
-  const straight = (t: string) => t.replace(/[‘’]/g, "'");
+  // The schemas typeset the alt text; aliases and map labels are kept as typed: compare both typeset.
   const names = [
     ...routes.map((name) => ({ id: null, name })),
     ...places.flatMap((p) => [p.name, ...p.aliases, ...(p.mapLabel ? [p.mapLabel] : [])].map((name) => ({ id: p.id, name }))),
   ].sort((a, b) => b.name.length - a.name.length);
   const found: { id: string; name: string; at: number }[] = [];
-  let rest = straight(text);
+  let rest = typeset(text);
   for (const { id, name } of names) {
-    const escaped = straight(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = typeset(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, 'gu');
     rest = rest.replace(re, (match, at: number) => {
       if (id !== null) found.push({ id, name: text.slice(at, at + match.length), at });
