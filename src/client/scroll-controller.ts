@@ -77,6 +77,8 @@ interface State {
   insets: { phone: Insets; wide: Insets };
   /** Which side of its point each label sat on in the last drawing (kept when it still fits). */
   labelSides: Record<string, Side>;
+  /** A scroll has ended and its check (the scrollend repair) is still to run: it decides the step. */
+  repairDue: boolean;
 }
 
 const wide = matchMedia(WIDE);
@@ -396,6 +398,7 @@ function observeSteps(state: State, activate: (i: number, how: { fromPrevious: b
   const onEntries = (entries: IntersectionObserverEntry[]) => {
     const down = scrollY >= lastY;
     lastY = scrollY;
+    if (state.repairDue) return; // the scroll has ended: its check, about to run, decides
     const before = state.activeIndex;
     // A step on the line wins; one measurement of one element guards against stale entries.
     const entering = entries.find((e) => e.isIntersecting && crosses(e.target as HTMLElement));
@@ -456,7 +459,17 @@ function listen(
   // pass steps between two observations. One check per scroll, not per frame. Between steps (a
   // chapter heading on the line) the figure keeps the step above; above the first step it shows
   // the first.
+  // The check runs in a task of its own: `scrollend` is dispatched inside a frame's rendering
+  // task, and a step changed there was drawn in that same task, style, layout and paint with it
+  // (at 4× CPU slowdown, the long tasks of a scroll made of jumps). Until it has run, the step
+  // observer leaves the step to it, so a jump still shows its step's end state at once.
   addEventListener('scrollend', () => {
+    if (state.repairDue) return;
+    state.repairDue = true;
+    setTimeout(repair);
+  });
+  function repair(): void {
+    state.repairDue = false;
     const current = state.steps[state.activeIndex];
     if (current && crosses(current)) return;
     let i = stepAtTrigger(state);
@@ -466,7 +479,7 @@ function listen(
     }
     if (i !== state.activeIndex) activate(i, { fromPrevious: false });
     progress.finish();
-  });
+  }
   // A jump (contents link, back/forward to another #step): show that step's end state at once,
   // holding the anchor in place while the steps around it are laid out for the first time.
   addEventListener('hashchange', () =>
@@ -707,6 +720,7 @@ function start(): void {
     progressive: [],
     insets: { phone: LAYOUT.insets.phone, wide: LAYOUT.insets.wide },
     labelSides: {},
+    repairDue: false,
   };
   const progress = createProgress(fig, state);
   const show = createActivate(fig, state, progress, () => chrome);
