@@ -79,6 +79,8 @@ interface State {
   labelSides: Record<string, Side>;
   /** A scroll has ended and its check (the scrollend repair) is still to run: it decides the step. */
   repairDue: boolean;
+  /** When that check last ran (performance.now()): intersections computed before it are settled. */
+  checkedAt: number;
 }
 
 const wide = matchMedia(WIDE);
@@ -398,7 +400,9 @@ function observeSteps(state: State, activate: (i: number, how: { fromPrevious: b
   const onEntries = (entries: IntersectionObserverEntry[]) => {
     const down = scrollY >= lastY;
     lastY = scrollY;
-    if (state.repairDue) return; // the scroll has ended: its check, about to run, decides
+    // The scroll has ended and its check, about to run, decides; or it has run since these
+    // intersections were computed (measuring again would lay out what it has just changed).
+    if (state.repairDue || entries.every((e) => e.time <= state.checkedAt)) return;
     const before = state.activeIndex;
     // A step on the line wins; one measurement of one element guards against stale entries.
     const entering = entries.find((e) => e.isIntersecting && crosses(e.target as HTMLElement));
@@ -470,6 +474,7 @@ function listen(
   });
   function repair(): void {
     state.repairDue = false;
+    state.checkedAt = performance.now();
     const current = state.steps[state.activeIndex];
     if (current && crosses(current)) return;
     let i = stepAtTrigger(state);
@@ -721,6 +726,7 @@ function start(): void {
     insets: { phone: LAYOUT.insets.phone, wide: LAYOUT.insets.wide },
     labelSides: {},
     repairDue: false,
+    checkedAt: 0,
   };
   const progress = createProgress(fig, state);
   const show = createActivate(fig, state, progress, () => chrome);
