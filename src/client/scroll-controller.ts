@@ -393,10 +393,15 @@ function addressAtLine(step: string): string {
 // Step entry: one IntersectionObserver on a 1 px line at the trigger height, observing only the
 // active step and its neighbours.
 
-function observeSteps(state: State, activate: (i: number, how: { fromPrevious: boolean }) => void) {
+/**
+ * `startY`, the scroll offset when the page went live, is read by the caller while the layout is
+ * clean: read here, after the first scene's camera has changed the figure, it would lay the page
+ * out again in the start's task.
+ */
+function observeSteps(state: State, activate: (i: number, how: { fromPrevious: boolean }) => void, startY: number) {
   let observer: IntersectionObserver | null = null;
   let watched: HTMLElement[] = [];
-  let lastY = scrollY;
+  let lastY = startY;
   const onEntries = (entries: IntersectionObserverEntry[]) => {
     const down = scrollY >= lastY;
     lastY = scrollY;
@@ -747,6 +752,7 @@ function start(): void {
 
   document.documentElement.classList.add('live');
   measure(fig);
+  const startY = scrollY; // the layout measure() has just made is still clean
   const first = stepAtTrigger(state);
   if (first >= 0) activate(first, { fromPrevious: false });
   if (state.activeIndex < 0) {
@@ -754,7 +760,7 @@ function start(): void {
     if (state.activeScene && measurable(fig)) setCamera(fig.svg, target(fig, state, state.activeScene));
     updateScale(fig);
   }
-  steps = observeSteps(state, activate);
+  steps = observeSteps(state, activate, startY);
   listen(fig, state, activate, progress, steps);
 }
 

@@ -7,6 +7,7 @@
  * is checked where the geometry is built: tests/unit/geo/basemap.test.ts. Timing figures live in
  * the benchmark (npm run bench), not here.
  */
+import { readFileSync } from 'node:fs';
 import { BUDGETS } from '../../src/scripts/bench/budgets.ts';
 import { kib, pageAssets } from '../../src/scripts/bench/assets.ts';
 import { expect, test } from './fixtures.ts';
@@ -23,6 +24,17 @@ test.describe('byte budgets of the story page', () => {
     test.info().annotations.push({ type: 'js', description: report });
     expect(scripts.length, 'the story page loads its scroll controller').toBeGreaterThan(0);
     expect(total, report).toBeLessThanOrEqual(BUDGETS.jsGzip);
+  });
+
+  // Chromium compiles the functions of a file with this hint on the thread that streams it, not
+  // lazily on the main thread when they are first called (the start's task and first frames).
+  test("the story page's scripts open with the compile hint, which minification must not strip", () => {
+    const code = pageAssets(outDir, '/', base)
+      .scripts.filter((s) => s.file !== null)
+      .map((s) => ({ path: s.path, text: readFileSync(s.file!, 'utf8') }))
+      .filter(({ text }) => /\bfunction\b|=>/.test(text)); // files with code, not comments only
+    expect(code.length, 'the story page loads its scroll controller').toBeGreaterThan(0);
+    for (const { path, text } of code) expect(text.split('\n', 1)[0], path).toBe('//# allFunctionsCalledOnLoad');
   });
 
   test.describe('first load at phone size', () => {
