@@ -7,7 +7,7 @@ import { select, type Selection } from 'd3-selection';
 import { flightMap, flightPlan, flightPoint } from '../lib/geo/zoom.ts';
 import type { Box } from '../lib/geo/camera.ts';
 import { legDrawn, type AreaMark, type ArrowMark, type PointMark, type RouteLegMark, type RouteMark } from '../lib/marks/scene-to-marks.ts';
-import { areaAttrs, arrowAttrs, labelAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
+import { areaAttrs, arrowAttrs, labelAttrs, labelLineAttrs, legAttrs, pointAttrs, routeAttrs, type Attrs } from '../lib/marks/mark-attrs.ts';
 import type { PlacedMarks } from '../lib/marks/figure-labels.ts';
 import type { PlacedLabel } from '../lib/marks/place-labels.ts';
 
@@ -246,6 +246,14 @@ export function drawMarks(svg: SVGSVGElement, marks: PlacedMarks, k: number, dra
       return g;
     });
   apply(labels, (l) => labelAttrs(l, k).g);
-  apply(labels.select('text') as Sel<SVGTextElement, PlacedLabel>, (l) => labelAttrs(l, k).text);
-  labels.select('text').text((l) => l.text);
+  const texts = labels.select('text') as Sel<SVGTextElement, PlacedLabel>;
+  apply(texts, (l) => labelAttrs(l, k).text);
+  // A label of one line is its text's own; a stacked one, its lines' tspans (written anew).
+  texts.text((l) => (l.lines ? '' : l.text));
+  const lines = texts
+    .selectAll('tspan')
+    .data((l) => labelLineAttrs(l))
+    .join('tspan') as Sel<SVGTSpanElement, ReturnType<typeof labelLineAttrs>[number]>;
+  apply(lines, (line) => line.attrs);
+  lines.text((line) => line.text);
 }

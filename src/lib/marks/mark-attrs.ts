@@ -5,7 +5,7 @@
  * renderer decides anything about a mark's drawing on its own.
  */
 import type { ArrowMark, AreaMark, PointMark, RouteLegMark, RouteMark } from './scene-to-marks.ts';
-import type { PlacedLabel } from './place-labels.ts';
+import { LABEL_LINE, type PlacedLabel } from './place-labels.ts';
 import { SIZES, scaleAttr } from './sizes.ts';
 
 export type Attrs = Record<string, string | number>;
@@ -54,6 +54,16 @@ export function pointAttrs(p: PointMark, k: number): { g: Attrs; circle: Attrs }
 export function labelAttrs(l: PlacedLabel, k: number): { g: Attrs; text: Attrs } {
   return {
     g: { class: cls('label', `label--${l.role}`), 'data-label': l.id, transform: `translate(${l.x},${l.y})` },
-    text: { class: 'px', transform: scaleAttr(k), 'text-anchor': l.anchor, dx: l.dx, dy: l.dy },
+    // A stacked label's lines carry its dx (labelLineAttrs): on the text it would move the first line only.
+    text: { class: 'px', transform: scaleAttr(k), 'text-anchor': l.anchor, dx: l.lines ? 0 : l.dx, dy: l.dy },
   };
+}
+
+/**
+ * A stacked label's lines (PlacedLabel.lines), each a tspan starting again at the label's offset
+ * dx (the text's dy places the first baseline), the next LABEL_LINE px lower. Empty for a label of
+ * one line, whose text is the text element's own.
+ */
+export function labelLineAttrs(l: PlacedLabel): { text: string; attrs: Attrs }[] {
+  return (l.lines ?? []).map((text, i): { text: string; attrs: Attrs } => ({ text, attrs: i === 0 ? { x: l.dx } : { x: l.dx, dy: LABEL_LINE } }));
 }

@@ -42,6 +42,11 @@ export interface PlacedLabel {
   dx: number;
   dy: number;
   side: Side;
+  /**
+   * A territory's name stacked in lines (stackedLines); absent when the label is one line.
+   * `text` is the whole name either way.
+   */
+  lines?: string[];
   /** The text's box in frame px, halo included. */
   box: PxBox;
 }
@@ -80,12 +85,28 @@ export function labelStyle(role: LabelMark['role']): { size: number; spacing: nu
   return role === 'country' ? { size: SIZES.country, spacing: 0.12, upper: true } : { size: SIZES.label, spacing: 0, upper: false };
 }
 
-/** Width and vertical extent (above / below the baseline) of a label's text in px, halo included. */
-export function labelExtent(label: Pick<LabelMark, 'text' | 'role'>): { w: number; ascent: number; descent: number } {
+/** Baseline to baseline of a stacked label's lines, px. */
+export const LABEL_LINE = Math.round(SIZES.label * 1.15);
+
+/**
+ * A territory's name with a qualifier in brackets ("Golan Heights (Israeli-occupied)") is set in
+ * two lines, the qualifier under the name, as an area's name on a printed map is: on one line it
+ * ran across the borders and the water around a small area. Other names: null (one line).
+ */
+export function stackedLines(text: string): string[] | null {
+  const at = text.indexOf(' (');
+  return at > 0 && text.endsWith(')') ? [text.slice(0, at), text.slice(at + 1)] : null;
+}
+
+/**
+ * Width and vertical extent (above / below the first line's baseline) of a label's text in px,
+ * halo included; `lines` for a stacked label (the widest line, and the lines under the first).
+ */
+export function labelExtent(label: Pick<LabelMark, 'text' | 'role'>, lines: readonly string[] = [label.text]): { w: number; ascent: number; descent: number } {
   const { size, spacing, upper } = labelStyle(label.role);
-  const text = upper ? label.text.toUpperCase() : label.text;
+  const w = Math.max(...lines.map((line) => textWidth(upper ? line.toUpperCase() : line, size, 400, spacing)));
   // Source Sans 3: cap height 0.66 em, ascenders 0.71 em, descenders 0.2 em (plus the halo).
-  return { w: textWidth(text, size, 400, spacing) + 2 * HALO, ascent: 0.74 * size + HALO, descent: 0.22 * size + HALO };
+  return { w: w + 2 * HALO, ascent: 0.74 * size + HALO, descent: 0.22 * size + HALO + (lines.length - 1) * LABEL_LINE };
 }
 
 interface Candidate {
@@ -228,15 +249,19 @@ function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement
   for (const { l } of order) {
     const tier = l.tier ?? 2;
     const ext = labelExtent(l);
-    const anchors: { x: number; y: number; cands: Candidate[] }[] = [];
+    const anchors: { x: number; y: number; cands: Candidate[]; lines?: string[]; ext?: typeof ext }[] = [];
     if (l.role === 'route' && l.along && l.along.length > 0) {
       // A route's name: centred just above or below the middle of one of its segments, longest first.
       for (const [x, y] of l.along) anchors.push({ x, y, cands: centredCandidates(ext, 4).slice(1) });
     } else if (l.role === 'country') {
       anchors.push({ x: l.x, y: l.y, cands: centredCandidates(ext, 8) });
     } else if (l.anchor === 'middle') {
-      // A territory, named without a dot: on its point, else around it.
-      anchors.push({ x: l.x, y: l.y, cands: [...centredCandidates(ext, 6), ...pointCandidates(LABEL_GAP, ext)] });
+      // A territory, named without a dot: on its point, else around it; a name with a qualifier
+      // is stacked in two lines wherever it goes (so the phone and wide drawings, live and
+      // static, set it alike).
+      const lines = stackedLines(l.text) ?? undefined;
+      const e = lines ? labelExtent(l, lines) : ext;
+      anchors.push({ x: l.x, y: l.y, cands: [...centredCandidates(e, 6), ...pointCandidates(LABEL_GAP, e)], lines, ext: e });
     } else {
       const r = l.r ? l.r * s : l.dot === 'waypoint' ? SIZES.waypoint : SIZES.dot;
       // Rings a little farther out, tried after the first, for crowded points (a third for named places).
@@ -244,17 +269,17 @@ function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement
       anchors.push({ x: l.x, y: l.y, cands: rings.flatMap((extra) => pointCandidates(r + LABEL_GAP + extra, ext)) });
     }
     const prev = input.previous?.[l.id];
-    type Choice = { x: number; y: number; c: Candidate; box: PxBox };
+    type Choice = { x: number; y: number; c: Candidate; box: PxBox; lines?: string[] };
     let choice: Choice | null = null;
     let fallback: Choice | null = null;
     for (const a of anchors) {
       const [px, py] = toPx(a.x, a.y);
       const cands = prev ? [...a.cands.filter((c) => c.side === prev), ...a.cands.filter((c) => c.side !== prev)] : a.cands;
       for (const c of cands) {
-        const box = candidateBox(px, py, c, ext);
-        fallback ??= { x: a.x, y: a.y, c, box };
+        const box = candidateBox(px, py, c, a.ext ?? ext);
+        fallback ??= { x: a.x, y: a.y, c, box, lines: a.lines };
         if (fits(box)) {
-          choice = { x: a.x, y: a.y, c, box };
+          choice = { x: a.x, y: a.y, c, box, lines: a.lines };
           break;
         }
       }
@@ -281,6 +306,7 @@ function placeOnce(input: PlaceLabelsInput, first: readonly string[]): Placement
       dx: round(choice.c.dx),
       dy: round(choice.c.dy),
       side: choice.c.side,
+      ...(choice.lines ? { lines: choice.lines } : {}),
       box: b,
     });
   }

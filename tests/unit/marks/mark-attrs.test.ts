@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStory } from '../../../src/lib/story.ts';
 import { cullMarks, sceneToMarks } from '../../../src/lib/marks/scene-to-marks.ts';
 import { frameCamera, frameScale, withPlacedLabels } from '../../../src/lib/marks/figure-labels.ts';
-import { arrowAttrs, labelAttrs, pointAttrs, type Attrs } from '../../../src/lib/marks/mark-attrs.ts';
+import { arrowAttrs, labelAttrs, labelLineAttrs, pointAttrs, type Attrs } from '../../../src/lib/marks/mark-attrs.ts';
 import { LAYOUT } from '../../../src/lib/scene/layout.ts';
 
 const PAGE = 'dist/index.html';
@@ -56,7 +56,8 @@ describe.skipIf(!existsSync(PAGE))('static figures draw the marks as mark-attrs.
         const want: string[] = [
           ...marks.labels.map((l) => {
             const a = labelAttrs(l, k);
-            return `<g ${attrs(a.g)}><text ${attrs(a.text)}>${esc(l.text)}</text></g>`;
+            const lines = labelLineAttrs(l).map((line) => `<tspan ${attrs(line.attrs)}>${esc(line.text)}</tspan>`);
+            return `<g ${attrs(a.g)}><text ${attrs(a.text)}>${lines.length > 0 ? lines.join('') : esc(l.text)}</text></g>`;
           }),
           ...marks.points.map((p) => {
             const a = pointAttrs(p, k);

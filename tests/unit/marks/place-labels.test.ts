@@ -3,8 +3,9 @@
  * a 400×400 frame (4 px per map unit), so positions are easy to reason about in px.
  */
 import { describe, expect, it } from 'vitest';
-import { FRAME_MARGIN, placeLabels, sidesOf, type PxBox } from '../../../src/lib/marks/place-labels.ts';
+import { FRAME_MARGIN, LABEL_LINE, labelExtent, placeLabels, sidesOf, stackedLines, type PxBox } from '../../../src/lib/marks/place-labels.ts';
 import type { LabelMark, PointMark, RouteMark } from '../../../src/lib/marks/scene-to-marks.ts';
+import { labelAttrs, labelLineAttrs } from '../../../src/lib/marks/mark-attrs.ts';
 
 const camera = { x: 0, y: 0, w: 100, h: 100 };
 const frame = { width: 400, height: 400 };
@@ -111,5 +112,66 @@ describe('placeLabels', () => {
     const obstacle: PxBox = { x: 205, y: 150, w: 195, h: 100 };
     const { placed } = placeLabels({ marks: marksOf([place('a', 50, 50, 0, 'Tehran')]), camera, frame, obstacles: [obstacle] });
     expect(meet(placed[0]!.box, obstacle)).toBe(false);
+  });
+
+  describe('a territory named with a qualifier in brackets', () => {
+    const territory = (text: string, x = 50, y = 50): LabelMark => ({ id: 't', x, y, text, anchor: 'middle', role: 'place', tier: 0 });
+
+    it('splits before the bracket, and leaves other names whole', () => {
+      expect(stackedLines('Golan Heights (Israeli-occupied)')).toEqual(['Golan Heights', '(Israeli-occupied)']);
+      expect(stackedLines('Damascus')).toBeNull();
+      expect(stackedLines('Al-Qaim (crossing')).toBeNull();
+      expect(stackedLines('(Israeli-occupied)')).toBeNull();
+    });
+
+    it('is set in two lines centred on its point: as wide as its longer line, two lines tall', () => {
+      const text = 'Golan Heights (Israeli-occupied)';
+      const { placed, unplaced } = placeLabels({ marks: marksOf([], [], [territory(text)]), camera, frame });
+      expect(unplaced).toEqual([]);
+      const [p] = placed;
+      expect(p).toMatchObject({ side: 'center', anchor: 'middle', dx: 0, lines: ['Golan Heights', '(Israeli-occupied)'] });
+      const oneLine = labelExtent({ text, role: 'place' }).w;
+      const longer = labelExtent({ text: '(Israeli-occupied)', role: 'place' }).w;
+      expect(p!.box.w).toBeCloseTo(longer, 5);
+      expect(p!.box.w).toBeLessThan(oneLine * 0.65);
+      expect(p!.box.h).toBeGreaterThanOrEqual(13 + LABEL_LINE);
+      // Centred on the point (200, 200 px) both ways.
+      expect(p!.box.x + p!.box.w / 2).toBeCloseTo(200, 5);
+      expect(p!.box.y + p!.box.h / 2).toBeCloseTo(200, 0);
+    });
+
+    it('stays in two lines where it must move off its point', () => {
+      // Near the frame's top edge: no room centred on the point or above it, so it goes below, stacked.
+      const { placed, unplaced } = placeLabels({ marks: marksOf([], [], [territory('Golan Heights (Israeli-occupied)', 50, 2)]), camera, frame });
+      expect(unplaced).toEqual([]);
+      const [p] = placed;
+      expect(p).toMatchObject({ side: 'below', lines: ['Golan Heights', '(Israeli-occupied)'] });
+      expect(p!.box.y).toBeGreaterThan(8);
+      expect(p!.box.h).toBeGreaterThanOrEqual(13 + LABEL_LINE);
+    });
+
+    it('starts every line at the label offset, and only the lines carry it', () => {
+      const beside = {
+        id: 't',
+        text: 'A (b)',
+        role: 'place',
+        tier: 0,
+        x: 1,
+        y: 2,
+        anchor: 'start',
+        dx: 7,
+        dy: -4,
+        side: 'right',
+        lines: ['A', '(b)'],
+      } as const;
+      const p = { ...beside, lines: [...beside.lines], box: { x: 0, y: 0, w: 10, h: 30 } };
+      expect(labelLineAttrs(p)).toEqual([
+        { text: 'A', attrs: { x: 7 } },
+        { text: '(b)', attrs: { x: 7, dy: LABEL_LINE } },
+      ]);
+      expect(labelAttrs(p, 1).text).toMatchObject({ dx: 0, dy: -4 });
+      expect(labelAttrs({ ...p, lines: undefined }, 1).text).toMatchObject({ dx: 7, dy: -4 });
+      expect(labelLineAttrs({ ...p, lines: undefined })).toEqual([]);
+    });
   });
 });
