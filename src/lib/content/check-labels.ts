@@ -30,7 +30,7 @@ type NamedPlace = Pick<Catalog['places'][number], 'id' | 'name' | 'aliases' | 'm
  * Kamal corridor") names the route, which is on the map, not the place.
  */
 export function placesNamedIn(text: string, places: readonly NamedPlace[], routes: readonly string[] = []): { id: string; name: string }[] {
-  // The schemas typeset the alt text; aliases and map labels are kept as typed: compare both typeset.
+  // The schemas typeset the alt text and map labels; aliases (never shown) are kept as typed: compare all typeset.
   const names = [
     ...routes.map((name) => ({ id: null, name })),
     ...places.flatMap((p) => [p.name, ...p.aliases, ...(p.mapLabel ? [p.mapLabel] : [])].map((name) => ({ id: p.id, name }))),

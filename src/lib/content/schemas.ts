@@ -73,7 +73,7 @@ export const placeSchema = z.strictObject({
   /** Where the coordinate comes from (ids in sources.json). */
   sources: sourceRefs,
   /** Label drawn on the map when it must say more than the name, e.g. "Golan Heights (Israeli-occupied)". */
-  mapLabel: z.string().trim().min(1, 'mapLabel must not be empty').optional(),
+  mapLabel: nonEmpty('mapLabel').optional(),
   /** Optional note on the coordinate (confidence, method). */
   note: z.string().optional(),
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { typeset } from '../../../src/lib/content/typeset.ts';
-import { chapterSchema, eventSchema } from '../../../src/lib/content/schemas.ts';
+import { chapterSchema, eventSchema, placeSchema } from '../../../src/lib/content/schemas.ts';
 
 describe('typeset', () => {
   it.each([
@@ -45,6 +45,26 @@ describe('the schemas typeset what readers see', () => {
     } else expect.fail(JSON.stringify(event.error.issues));
     const chapter = chapterSchema.parse({ title: "Iran's corridor", order: 1, summary: 'The "land bridge".' });
     expect(chapter).toEqual({ title: 'Iran’s corridor', order: 1, summary: 'The “land bridge”.' });
+  });
+
+  it("a place's map label, drawn on the map, comes out typeset; its aliases, never shown, as typed", () => {
+    const place = {
+      id: 'test-territory',
+      name: 'Test Territory',
+      aliases: ["Editor's Territory"],
+      lat: 33.3,
+      lon: 35.7,
+      country: 'Test',
+      kind: 'territory',
+      radiusKm: 5,
+      sources: ['s'],
+    };
+    const parsed = placeSchema.parse({ ...place, mapLabel: "Test Territory (the editor's label)" });
+    expect(parsed.mapLabel).toBe('Test Territory (the editor’s label)');
+    expect(parsed.aliases).toEqual(["Editor's Territory"]);
+    const empty = placeSchema.safeParse({ ...place, mapLabel: '  ' });
+    expect(empty.success).toBe(false);
+    if (!empty.success) expect(empty.error.issues[0]!.message).toBe('mapLabel must not be empty');
   });
 
   it('still refuses a summary over 240 characters', () => {
