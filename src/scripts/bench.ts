@@ -5,8 +5,9 @@
  * several rounds against the budgets, as a table and as bench-results/latest.json. Two baselines
  * are measured in the same rounds: a bare page holding only the story's first screen of text (for
  * LCP), and the story page with its script removed (for TBT, long tasks and slow frames). Each
- * round loads story, bare, script-less and 10× one after the other, so that a noisy machine moves
- * all the figures together; verdicts use per-round ratios and differences, then medians.
+ * round loads story, bare, script-less and 10× one after the other, then the LCP pairs of both
+ * pages in turn, so that a noisy machine moves all the figures together; verdicts use per-round
+ * ratios and differences, then medians.
  *
  * Usage: node src/scripts/bench.ts [--runs 3] [--build-runs 2] [--no-large] [--story-dist DIR] [--large-dist DIR]
  *   [--scroll-px N] [--large-scroll-px 20000] [--large-start 0.5] [--throttle 4] [--lcp-pairs 16] [--out FILE]
@@ -24,7 +25,7 @@ import { BUDGETS, formatTable, judge, type PageSummary } from './bench/budgets.t
 import { buildSite } from './bench/build.ts';
 import { CHROMIUM_ARGS, measurePage, RESOURCE_KINDS, type MeasureOptions, type PageRun } from './bench/measure.ts';
 import { serveStatic, type StaticServer } from './bench/server.ts';
-import { laterPairs, median, medianInterval } from './bench/stats.ts';
+import { laterPairs, median, medianInterval, pairSchedule } from './bench/stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -133,9 +134,11 @@ const results: { bare: PageRun[]; story: PageRun[]; scriptless: PageRun[]; large
  * LCP is a single paint a few hundred ms into the load, and the machine's noise in that window
  * moves it by ±30 % between loads. So each round also loads the page and the bare page back to
  * back, LCP_PAIRS times (`--lcp-pairs`, default 16; load only, no scroll), and the ratio judged is
- * the median over all those adjacent pairs: a busy moment slows both loads of a pair alike. The order alternates within a
- * round (page first, then bare first): a load is slower after some pages than after others, and
- * a fixed order would favour one side. A load-only run ends 150 ms after the load event: LCP is
+ * the median over all those adjacent pairs: a busy moment slows both loads of a pair alike. The
+ * story's pairs and the 10× story's take turns (pairSchedule), after both pages' scroll runs, so
+ * that a busy minute falls on both ratios rather than on one page's block of pairs; each page's
+ * pairs alternate which load goes first (a load is slower after some pages than after others, and
+ * a fixed order would favour one side). A load-only run ends 150 ms after the load event: LCP is
  * the masthead's text, painted well before it. The median's 90 % bootstrap interval is reported
  * with it: where the budget lies inside it, this run did not decide the budget.
  */
@@ -163,22 +166,22 @@ try {
     results.bare.push(b);
     const n = await measurePage(browser, `${storyServer.origin}/__scriptless/`, { ...base, scroll: scrollAll });
     results.scriptless.push(n);
-    for (let k = 0; k < LCP_PAIRS; k++) {
-      const r = await lcpPair(`${storyServer.origin}/`, k % 2 === 1);
-      if (r !== null) lcpPairs.story.push(r);
+    const l = largeServer ? await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll }) : null;
+    if (l) results.large.push(l);
+    // The LCP pairs of the story and of the 10× story take turns (pairSchedule).
+    for (const { page, bareFirst } of pairSchedule(largeServer ? (['story', 'large'] as const) : (['story'] as const), LCP_PAIRS)) {
+      const r =
+        page === 'story'
+          ? await lcpPair(`${storyServer.origin}/`, bareFirst)
+          : await lcpPair(`${largeServer!.origin}/`, bareFirst, largeHasBare ? largeServer!.origin : storyServer.origin);
+      if (r !== null) lcpPairs[page].push(r);
     }
     log(
       `round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms; LCP ratio over ${lcpPairs.story.length} adjacent pairs so far ${median(ratiosOf(lcpPairs.story))?.toFixed(2)}), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`,
     );
-    if (largeServer) {
-      const l = await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll });
-      results.large.push(l);
-      for (let k = 0; k < LCP_PAIRS; k++) {
-        const r = await lcpPair(`${largeServer.origin}/`, k % 2 === 1, largeHasBare ? largeServer.origin : storyServer.origin);
-        if (r !== null) lcpPairs.large.push(r);
-      }
+    if (l) {
       log(
-        `round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms, TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`,
+        `round ${i + 1}/${runs}: 10× LCP ${Math.round(l.lcp ?? 0)} ms (LCP ratio over ${lcpPairs.large.length} adjacent pairs so far ${median(ratiosOf(lcpPairs.large))?.toFixed(2)}), TBT ${Math.round(l.tbt)} ms, scroll ${l.scroll?.distance} px: ${l.scroll?.longTasks.length} long tasks, ${slow(l)} frames > 33 ms`,
       );
     }
   }

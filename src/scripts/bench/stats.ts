@@ -32,6 +32,22 @@ export function laterPairs(pairs: readonly { page: number; bare: number }[], byM
   return { later: pairs.filter((p) => p.page - p.bare >= byMs).length, pairs: pairs.length };
 }
 
+/**
+ * The order of the LCP pairs in a round, for one or more pages each paired with the bare page:
+ * `pairs` pairs per page, the pages taking turns, so that a busy moment of the machine falls on all
+ * of them alike rather than on one page's block. Within a page its pairs alternate which load goes
+ * first (page, then bare first), and the pages' turns swap every second pair, so that no page is
+ * always the one after another page's loads.
+ */
+export function pairSchedule<T>(pages: readonly T[], pairs: number): { page: T; bareFirst: boolean }[] {
+  const out: { page: T; bareFirst: boolean }[] = [];
+  for (let k = 0; k < pairs; k++) {
+    const turn = Math.floor(k / 2) % 2 === 0 ? pages : [...pages].reverse();
+    for (const page of turn) out.push({ page, bareFirst: k % 2 === 1 });
+  }
+  return out;
+}
+
 /** Differences between consecutive timestamps (ms). */
 export function intervals(timestamps: readonly number[]): number[] {
   const out: number[] = [];

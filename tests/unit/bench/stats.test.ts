@@ -5,6 +5,7 @@ import {
   laterPairs,
   median,
   medianInterval,
+  pairSchedule,
   quantile,
   seededRandom,
   tasksWithin,
@@ -17,6 +18,28 @@ describe('bench stats', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([null, 5, undefined, Number.NaN])).toBe(5);
     expect(median([])).toBeNull();
+  });
+
+  it('pairSchedule gives every page its pairs, half of them bare first, the pages taking turns', () => {
+    const schedule = pairSchedule(['story', '10x'], 16);
+    expect(schedule).toHaveLength(32);
+    for (const page of ['story', '10x']) {
+      const own = schedule.filter((p) => p.page === page);
+      expect(own).toHaveLength(16);
+      // A page's own pairs alternate which load goes first, as with one page alone.
+      expect(own.map((p) => p.bareFirst)).toEqual(Array.from({ length: 16 }, (_, k) => k % 2 === 1));
+    }
+    // The pages alternate: no page has two pairs in a row but where the turns swap, and each goes first as often.
+    expect(schedule.slice(0, 8).map((p) => p.page)).toEqual(['story', '10x', 'story', '10x', '10x', 'story', '10x', 'story']);
+    const firsts = schedule.filter((_, i) => i % 2 === 0).map((p) => p.page);
+    expect(firsts.filter((p) => p === 'story')).toHaveLength(8);
+    // One page alone: its pairs alternate, page first then bare first.
+    expect(pairSchedule(['story'], 4)).toEqual([
+      { page: 'story', bareFirst: false },
+      { page: 'story', bareFirst: true },
+      { page: 'story', bareFirst: false },
+      { page: 'story', bareFirst: true },
+    ]);
   });
 
   it('laterPairs counts the pairs whose page painted at least the given time after the bare page', () => {
