@@ -149,9 +149,7 @@ const ratiosOf = (pairs: readonly LcpPair[]) => pairs.map((p) => p.page / p.bare
 const lcpPairs: { story: LcpPair[]; large: LcpPair[] } = { story: [], large: [] };
 /** Half a frame at 60 Hz, ms: a pair whose page paints this much after the bare page painted a frame later. */
 const HALF_FRAME_MS = 1000 / 60 / 2;
-// No network recording in the pairs (MeasureOptions.network): it costs the page more than the bare
-// page. Bytes and requests come from the rounds' full runs.
-const loadOnly = { ...base, settleMs: 150, scroll: null, network: false };
+const loadOnly = { ...base, settleMs: 150, scroll: null };
 async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = storyServer.origin): Promise<LcpPair | null> {
   const bareUrl = `${bareOrigin}/__bare/`;
   const first = await measurePage(browser, bareFirst ? bareUrl : url, loadOnly);

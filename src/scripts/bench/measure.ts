@@ -80,15 +80,6 @@ export interface MeasureOptions {
     /** Wait after the last scroll before closing the window, ms. */
     settleMs: number;
   } | null;
-  /**
-   * Record the page's requests through DevTools' Network domain (default true). The load-only LCP
-   * pairs turn it off. DevTools' network instrumentation works in the page's renderer for every
-   * request and chunk of data, so it costs the story (seven requests, a large document) more than
-   * the bare page (two requests): side by side, the same pages' LCP ratio measured 1.03 and 1.05
-   * without it and 1.09 and 1.09 with it (40 and 48 pairs). A reader's browser, with no DevTools
-   * attached, does not pay it. With it off, the run reports no requests.
-   */
-  network?: boolean;
 }
 
 /** Chromium's flags (shared with the e2e suite). */
@@ -282,7 +273,7 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     const cdp: CDPSession = await context.newCDPSession(page);
     const origin = new URL(url).origin;
     let phase: 'load' | 'scroll' = 'load';
-    const records = options.network === false ? new Map<string, NetRecord>() : await recordNetwork(cdp, () => phase);
+    const records = await recordNetwork(cdp, () => phase);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
     await page.addInitScript(instrument);
 
