@@ -58,3 +58,28 @@ export async function waitForSettled(page: Page, step?: string): Promise<void> {
     { timeout: 5000 },
   );
 }
+
+/**
+ * Wait until the page has not scrolled for `frames` animation frames in a row. A page opened at a
+ * link holds its anchor in view for at most 60 frames while the chapters around it are laid out
+ * (holdInView in src/client/scroll-controller.ts), and a reader's first key lets go of it: a test
+ * that reads the scroll position and then presses a key waits here first, so the position it
+ * compares with is the one the page came to rest at. Synchronisation only, on a condition.
+ */
+export async function waitForScrollStill(page: Page, frames = 70): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= n) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
