@@ -157,6 +157,11 @@ async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = sto
   const [page, bareLoad] = bareFirst ? [second, first] : [first, second];
   return page.lcp !== null && bareLoad.lcp ? { page: page.lcp, bare: bareLoad.lcp } : null;
 }
+/** The pages paired with the bare page, each with the server its bare page comes from. */
+const pairPages: { name: keyof typeof lcpPairs; url: string; bareOrigin: string }[] = [
+  { name: 'story', url: `${storyServer.origin}/`, bareOrigin: storyServer.origin },
+  ...(largeServer ? [{ name: 'large' as const, url: `${largeServer.origin}/`, bareOrigin: largeHasBare ? largeServer.origin : storyServer.origin }] : []),
+];
 const slow = (r: PageRun) => `${((r.scroll?.frames.slowShare ?? 0) * 100).toFixed(1)} %`;
 try {
   for (let i = 0; i < runs; i++) {
@@ -169,12 +174,9 @@ try {
     const l = largeServer ? await measurePage(browser, `${largeServer.origin}/`, { ...base, scroll: largeScroll }) : null;
     if (l) results.large.push(l);
     // The LCP pairs of the story and of the 10× story take turns (pairSchedule).
-    for (const { page, bareFirst } of pairSchedule(largeServer ? (['story', 'large'] as const) : (['story'] as const), LCP_PAIRS)) {
-      const r =
-        page === 'story'
-          ? await lcpPair(`${storyServer.origin}/`, bareFirst)
-          : await lcpPair(`${largeServer!.origin}/`, bareFirst, largeHasBare ? largeServer!.origin : storyServer.origin);
-      if (r !== null) lcpPairs[page].push(r);
+    for (const { page, bareFirst } of pairSchedule(pairPages, LCP_PAIRS)) {
+      const r = await lcpPair(page.url, bareFirst, page.bareOrigin);
+      if (r !== null) lcpPairs[page.name].push(r);
     }
     log(
       `round ${i + 1}/${runs}: story LCP ${Math.round(s.lcp ?? 0)} ms (bare ${Math.round(b.lcp ?? 0)} ms; LCP ratio over ${lcpPairs.story.length} adjacent pairs so far ${median(ratiosOf(lcpPairs.story))?.toFixed(2)}), TBT ${Math.round(s.tbt)} ms (script-less ${Math.round(n.tbt)} ms), scroll ${s.scroll?.distance} px: ${s.scroll?.longTasks.length} long tasks (script-less ${n.scroll?.longTasks.length}), ${slow(s)} frames > 33 ms (script-less ${slow(n)})`,
