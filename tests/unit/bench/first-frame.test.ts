@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFrameAnatomy } from '../../../src/scripts/bench/first-frame.ts';
+import { firstFrameAnatomy, firstFrameTable, parseVariantPages, type FirstFrame } from '../../../src/scripts/bench/first-frame.ts';
 import type { TraceEvent } from '../../../src/scripts/bench/profile.ts';
 
 const URL = 'http://127.0.0.1:4000/';
@@ -85,5 +85,71 @@ describe('firstFrameAnatomy', () => {
     expect(r?.cssRequested).toBeNaN();
     expect(r?.cssLoaded).toBeNaN();
     expect(r?.frameStart).toBe(60);
+  });
+});
+
+describe('parseVariantPages', () => {
+  const exists = (file: string) => file.startsWith('/tmp/');
+  it('reads name=file pairs, in order', () => {
+    expect(parseVariantPages(['nobodycss=/tmp/a.html', 'cut-2=/tmp/b=c.html'], exists)).toEqual([
+      { name: 'nobodycss', file: '/tmp/a.html' },
+      { name: 'cut-2', file: '/tmp/b=c.html' },
+    ]);
+  });
+  it('refuses a value without a file, naming it and the form expected', () => {
+    expect(() => parseVariantPages(['nobodycss'], exists)).toThrow(/--page nobodycss: expected name=file\.html/);
+    expect(() => parseVariantPages(['nobodycss='], exists)).toThrow(/expected name=file\.html/);
+  });
+  it('refuses a name that cannot be a path segment, or one already taken', () => {
+    expect(() => parseVariantPages(['No Body=/tmp/a.html'], exists)).toThrow(/"No Body" must be lower-case letters, digits and hyphens/);
+    expect(() => parseVariantPages(['bare=/tmp/a.html'], exists)).toThrow(/"bare" is taken/);
+    expect(() => parseVariantPages(['a=/tmp/a.html', 'a=/tmp/b.html'], exists)).toThrow(/"a" is taken/);
+  });
+  it('refuses a file that does not exist', () => {
+    expect(() => parseVariantPages(['a=/nowhere/a.html'], exists)).toThrow(/--page a=\/nowhere\/a\.html: no file \/nowhere\/a\.html/);
+  });
+});
+
+describe('firstFrameTable', () => {
+  const load = (fcp: number, frameMs: number): FirstFrame => ({
+    parseStarts: 10,
+    cssRequested: 12,
+    cssLoaded: 30,
+    frameStart: 40,
+    frameMs,
+    busyMs: 50,
+    parseMs: 5,
+    styleLayoutMs: 20,
+    presentMs: 15,
+    fcp,
+  });
+  it('gives each page its medians and every page but the bare one its difference from it', () => {
+    const lines = firstFrameTable({ story: [load(170, 30), load(180, 40), load(190, 50)], bare: [load(160, 10), load(164, 12)], cut: [load(166, 20)] });
+    expect(lines[0]).toMatch(/story\s+bare\s+cut\s+story − bare\s+cut − bare$/);
+    const fcp = lines.find((l) => l.startsWith('first contentful paint'))!;
+    expect(
+      fcp
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(['180.0', '162.0', '166.0', '18.0', '4.0']);
+    const frame = lines.find((l) => l.startsWith('its main-thread time'))!;
+    expect(
+      frame
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(['40.0', '11.0', '20.0', '29.0', '9.0']);
+    expect(lines).toHaveLength(1 + 10);
+  });
+  it('shows a dash where a page has no value', () => {
+    const lines = firstFrameTable({ story: [], bare: [load(160, 10)] });
+    expect(
+      lines
+        .find((l) => l.startsWith('first contentful paint'))!
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(['–', '160.0', '–']);
   });
 });
