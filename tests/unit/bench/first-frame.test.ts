@@ -123,33 +123,22 @@ describe('firstFrameTable', () => {
     presentMs: 15,
     fcp,
   });
+  /** The values of the row whose label starts with `label`. */
+  const cells = (lines: string[], label: string) =>
+    lines
+      .find((l) => l.startsWith(label))!
+      .trim()
+      .split(/\s{2,}/)
+      .slice(1);
   it('gives each page its medians and every page but the bare one its difference from it', () => {
     const lines = firstFrameTable({ story: [load(170, 30), load(180, 40), load(190, 50)], bare: [load(160, 10), load(164, 12)], cut: [load(166, 20)] });
     expect(lines[0]).toMatch(/story\s+bare\s+cut\s+story − bare\s+cut − bare$/);
-    const fcp = lines.find((l) => l.startsWith('first contentful paint'))!;
-    expect(
-      fcp
-        .trim()
-        .split(/\s{2,}/)
-        .slice(1),
-    ).toEqual(['180.0', '162.0', '166.0', '18.0', '4.0']);
-    const frame = lines.find((l) => l.startsWith('its main-thread time'))!;
-    expect(
-      frame
-        .trim()
-        .split(/\s{2,}/)
-        .slice(1),
-    ).toEqual(['40.0', '11.0', '20.0', '29.0', '9.0']);
+    expect(cells(lines, 'first contentful paint')).toEqual(['180.0', '162.0', '166.0', '18.0', '4.0']);
+    expect(cells(lines, 'its main-thread time')).toEqual(['40.0', '11.0', '20.0', '29.0', '9.0']);
     expect(lines).toHaveLength(1 + 10);
   });
   it('shows a dash where a page has no value', () => {
     const lines = firstFrameTable({ story: [], bare: [load(160, 10)] });
-    expect(
-      lines
-        .find((l) => l.startsWith('first contentful paint'))!
-        .trim()
-        .split(/\s{2,}/)
-        .slice(1),
-    ).toEqual(['–', '160.0', '–']);
+    expect(cells(lines, 'first contentful paint')).toEqual(['–', '160.0', '–']);
   });
 });
