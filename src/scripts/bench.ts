@@ -150,7 +150,7 @@ const lcpPairs: { story: LcpPair[]; large: LcpPair[] } = { story: [], large: [] 
 /** Half a frame at 60 Hz, ms: a pair whose page paints this much after the bare page painted a frame later. */
 const HALF_FRAME_MS = 1000 / 60 / 2;
 const loadOnly = { ...base, settleMs: 150, scroll: null };
-async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string = storyServer.origin): Promise<LcpPair | null> {
+async function lcpPair(url: string, bareFirst: boolean, bareOrigin: string): Promise<LcpPair | null> {
   const bareUrl = `${bareOrigin}/__bare/`;
   const first = await measurePage(browser, bareFirst ? bareUrl : url, loadOnly);
   const second = await measurePage(browser, bareFirst ? url : bareUrl, loadOnly);
