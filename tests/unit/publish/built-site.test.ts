@@ -23,6 +23,7 @@ import { typeset } from '../../../src/lib/content/typeset.ts';
 import { storyPages } from '../../../src/scripts/bench/assets.ts';
 import { decodePartMap, MAX_STEPS_PER_PAGE, partUrlFor } from '../../../src/lib/content/pages.ts';
 import { attr, elements, parseHtml, textOf, type HtmlElement } from '../../../src/scripts/html.ts';
+import { cspHash, LAY_OUT_MASTHEAD } from '../../../src/lib/first-paint.ts';
 import { checkLinks, hashTree, listFiles, scanHtml } from './site-check.ts';
 
 const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -118,14 +119,14 @@ describe('reproducible builds', () => {
 });
 
 describe('the first paint is the masthead', () => {
-  it('every story page links the rest of its stylesheet right after the masthead, then a classic script that waits for it, then the top bar and the story', () => {
+  it('every story page lays out its masthead right after it, then links the rest of its stylesheet, then a classic script that waits for it, then the top bar and the story', () => {
     for (const built of [A, C, P])
       for (const page of pagesOf(built).filter((p) => p !== '404.html')) {
         const html = read(built, page);
         const masthead = html.indexOf('</header>', html.indexOf('class="masthead"'));
         const after = html.slice(masthead + '</header>'.length, html.indexOf('<main'));
         expect(after, `${built.dir}/${page}`).toMatch(
-          /^<link rel="stylesheet" href="[^"]*\/_astro\/story-body\.[^"]+\.css"><script src="[^"]*\/_astro\/after-styles\.[^"]+\.js"><\/script><div class="topbar" data-topbar>[\s\S]*<\/div>$/,
+          /^<script>document\.body\.offsetWidth<\/script><link rel="stylesheet" href="[^"]*\/_astro\/story-body\.[^"]+\.css"><script src="[^"]*\/_astro\/after-styles\.[^"]+\.js"><\/script><div class="topbar" data-topbar>[\s\S]*<\/div>$/,
         );
         // Nothing but the skip link and the asset notice comes before the masthead: the first paint is the masthead.
         const before = html.slice(html.indexOf('<body>') + '<body>'.length, html.indexOf('<header class="masthead"'));
@@ -264,6 +265,12 @@ describe('content security policy as built', () => {
           expect(sources, `${page} ${directive}`).not.toContain("'unsafe-eval'");
           for (const s of sources) expect(s, `${page} ${directive}: only 'self' and hashes`).toMatch(/^'self'$|^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/);
         }
+        // Every inline script the browser would run is allowed by its hash (Astro hashes none of them).
+        const inline = elements(parseHtml(read(get(), page)), 'script').filter(
+          (el) => attr(el, 'src') === undefined && attr(el, 'type') !== 'application/json',
+        );
+        for (const el of inline) expect(policy.get('script-src'), `${page}: inline script ${textOf(el).slice(0, 40)}`).toContain(`'${cspHash(textOf(el))}'`);
+        if (page !== '404.html') expect(inline.map(textOf), `${page}: the masthead's layout script`).toEqual([LAY_OUT_MASTHEAD]);
       }
     });
   }
@@ -366,13 +373,16 @@ describe('HTML-looking text in a data file renders as text', () => {
     // The only images are the static figures' layers, from _astro/.
     expect(elements.filter((e) => e.tag === 'img' && !/^\/explainer\/_astro\/[^/]+\.svg(#[^"]*)?$/.test(e.attrs.get('src') ?? ''))).toEqual([]);
     expect(elements.filter((e) => [...e.attrs.keys()].some((k) => k.startsWith('on'))).map((e) => e.tag)).toEqual([]);
-    // The only scripts are from _astro/: the empty one that holds the parser after the body's
-    // stylesheet, and the bundled module; and the page's data block, which is not run.
-    expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? e.attrs.get('type'))).toEqual([
+    // The only scripts are the masthead's one-line layout script, two from _astro/ (the empty one
+    // that holds the parser after the body's stylesheet, and the bundled module), and the page's
+    // data block, which is not run.
+    expect(elements.filter((e) => e.tag === 'script').map((e) => e.attrs.get('src') ?? e.attrs.get('type') ?? 'inline')).toEqual([
+      'inline',
       expect.stringMatching(/^\/explainer\/_astro\/after-styles\.[^/]+\.js$/),
       'application/json',
       expect.stringMatching(/^\/explainer\/_astro\/[^/]+\.js$/),
     ]);
+    expect(html.match(/<script>[\s\S]*?<\/script>/g)).toEqual([`<script>${LAY_OUT_MASTHEAD}</script>`]);
   });
 
   it('an event title that would close the data block stays inside it, and reads back whole', () => {
